@@ -1,0 +1,270 @@
+//! A respondent's answers: question id -> answer.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::json::Value;
+use crate::problem::{field_path, parse_json, Problem, Reader};
+
+/// One answer to one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answer {
+    /// A step of the scale, 0 (nothing in place) to 4 (systematic).
+    Value(u8),
+    /// "Don't know": scored as the bottom of the scale, and counted.
+    DontKnow,
+    /// "Not applicable": left out of the score, where the question allows it.
+    NotApplicable,
+}
+
+impl Answer {
+    /// The highest step of the scale.
+    pub const TOP: u8 = 4;
+
+    /// Reads an answer as written in a CSV cell or a radio input's value:
+    /// `0` to `4`, `dont-know` or `not-applicable`.
+    pub fn from_code(code: &str) -> Option<Answer> {
+        match code {
+            "0" | "1" | "2" | "3" | "4" => Some(Answer::Value(code.as_bytes()[0] - b'0')),
+            "dont-know" => Some(Answer::DontKnow),
+            "not-applicable" => Some(Answer::NotApplicable),
+            _ => None,
+        }
+    }
+
+    /// The answer as a radio input's value: `0` to `4`, `dont-know` or
+    /// `not-applicable`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Answer::Value(value) => ["0", "1", "2", "3", "4"][usize::from(value.min(Self::TOP))],
+            Answer::DontKnow => "dont-know",
+            Answer::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Value(value) => serializer.serialize_u8(*value),
+            other => serializer.serialize_str(other.code()),
+        }
+    }
+}
+
+/// Answers by question id. Questions left out are unanswered; the order of
+/// insertion never matters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Answers {
+    by_question: BTreeMap<String, Answer>,
+}
+
+impl Answers {
+    /// No answers yet.
+    pub fn new() -> Answers {
+        Answers::default()
+    }
+
+    /// Sets the answer to a question, replacing any earlier one.
+    pub fn insert(&mut self, question: impl Into<String>, answer: Answer) {
+        self.by_question.insert(question.into(), answer);
+    }
+
+    /// Clears the answer to a question.
+    pub fn remove(&mut self, question: &str) {
+        self.by_question.remove(question);
+    }
+
+    /// The answer to a question, if any.
+    pub fn get(&self, question: &str) -> Option<Answer> {
+        self.by_question.get(question).copied()
+    }
+
+    /// The answers, ordered by question id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Answer)> {
+        self.by_question.iter().map(|(id, answer)| (id.as_str(), *answer))
+    }
+
+    /// How many questions have an answer.
+    pub fn len(&self) -> usize {
+        self.by_question.len()
+    }
+
+    /// Whether no question has an answer.
+    pub fn is_empty(&self) -> bool {
+        self.by_question.is_empty()
+    }
+
+    /// Reads an answers file: `{"answers": {"<question id>": 0..4 |
+    /// "dont-know" | "not-applicable" | null}}`, optionally with a
+    /// `"respondent"`. Whether the ids exist is checked when scoring.
+    pub fn from_json(text: &str) -> Result<Answers, Vec<Problem>> {
+        Response::from_json(text).map(|response| response.answers)
+    }
+
+    /// Writes the answers in the form [`Answers::from_json`] reads.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"answers\":{");
+        for (i, (id, answer)) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_json_string(&mut out, id);
+            out.push(':');
+            match answer {
+                Answer::Value(_) => out.push_str(answer.code()),
+                _ => push_json_string(&mut out, answer.code()),
+            }
+        }
+        out.push_str("}}");
+        out
+    }
+}
+
+impl<S: Into<String>> FromIterator<(S, Answer)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (S, Answer)>>(iter: I) -> Answers {
+        Answers {
+            by_question: iter.into_iter().map(|(id, answer)| (id.into(), answer)).collect(),
+        }
+    }
+}
+
+/// One respondent's answers, as one line of a batch or one answers file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Response {
+    /// Who answered, if the input says (carried through to the output).
+    pub respondent: Option<String>,
+    /// What they answered.
+    pub answers: Answers,
+}
+
+impl Response {
+    /// Reads `{"respondent": "…", "answers": {…}}`; see [`Answers::from_json`].
+    pub fn from_json(text: &str) -> Result<Response, Vec<Problem>> {
+        let value = parse_json(text)?;
+        let mut reader = Reader::default();
+        let response = Response::read(&mut reader, &value);
+        if reader.problems.is_empty() {
+            Ok(response)
+        } else {
+            Err(reader.problems)
+        }
+    }
+
+    pub(crate) fn read(reader: &mut Reader, value: &Value) -> Response {
+        let mut response = Response::default();
+        let Some(fields) = reader.object(value, "", &["answers", "respondent"]) else {
+            return response;
+        };
+        response.respondent = fields.get("respondent").and_then(|value| respondent(reader, value));
+        let Some(map) = reader.required(fields, "", "answers") else {
+            return response;
+        };
+        let Value::Object(pairs) = map else {
+            reader.report(
+                "answers",
+                format!("expected an object, found {}", map.kind()),
+                "write {\"<question id>\": 0..4, …}",
+            );
+            return response;
+        };
+        for (id, value) in pairs {
+            let path = field_path("answers", id);
+            match value {
+                Value::Null => {}
+                Value::Number(n) if n.fract() == 0.0 && (0.0..=4.0).contains(n) => {
+                    response.answers.insert(id.clone(), Answer::Value(*n as u8));
+                }
+                Value::String(code) if Answer::from_code(code).is_some() => {
+                    if let Some(answer @ (Answer::DontKnow | Answer::NotApplicable)) = Answer::from_code(code) {
+                        response.answers.insert(id.clone(), answer);
+                    } else {
+                        reader.report(
+                            &path,
+                            format!("the answer \"{code}\" is a string"),
+                            format!("write the number {code} without quotes"),
+                        );
+                    }
+                }
+                _ => reader.report(
+                    &path,
+                    "not a valid answer",
+                    "answer with a whole number from 0 to 4, \"dont-know\", \"not-applicable\" or null (unanswered)",
+                ),
+            }
+        }
+        response
+    }
+}
+
+fn respondent(reader: &mut Reader, value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        // Spreadsheets and form exports often number respondents.
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => Some(format!("{}", *n as i64)),
+        _ => {
+            reader.report(
+                "respondent",
+                "the respondent must be a string or a whole number",
+                "write an id such as \"r-17\"",
+            );
+            None
+        }
+    }
+}
+
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_kind_of_answer() {
+        let response = Response::from_json(
+            r#"{"respondent": 17, "answers": {"a": 0, "b": 4, "c": "dont-know", "d": "not-applicable", "e": null}}"#,
+        )
+        .unwrap();
+        assert_eq!(response.respondent.as_deref(), Some("17"));
+        let answers = response.answers;
+        assert_eq!(answers.get("a"), Some(Answer::Value(0)));
+        assert_eq!(answers.get("b"), Some(Answer::Value(4)));
+        assert_eq!(answers.get("c"), Some(Answer::DontKnow));
+        assert_eq!(answers.get("d"), Some(Answer::NotApplicable));
+        assert_eq!(answers.get("e"), None);
+        assert_eq!(
+            answers.to_json(),
+            r#"{"answers":{"a":0,"b":4,"c":"dont-know","d":"not-applicable"}}"#
+        );
+        assert_eq!(Answers::from_json(&answers.to_json()), Ok(answers));
+    }
+
+    #[test]
+    fn lists_every_bad_answer() {
+        let problems =
+            Answers::from_json(r#"{"answers": {"a": 5, "b": "3", "c": 1.5, "d": "maybe"}, "extra": 1}"#).unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["extra", "answers.a", "answers.b", "answers.c", "answers.d"]);
+        assert_eq!(problems[2].hint, "write the number 3 without quotes");
+    }
+}

@@ -1,0 +1,329 @@
+//! Reading a questionnaire from JSON: types, required fields, unknown fields
+//! and translations. The rules between values (unique ids, thresholds,
+//! references) are in `validate.rs`.
+
+use crate::json::Value;
+use crate::lang::{Lang, Text};
+use crate::problem::{field_path, index_path, suggest, Fields, Reader};
+use crate::questionnaire::{Advice, AnswerOption, Cap, Factor, Level, Question, Questionnaire};
+
+/// Decodes what it can, reporting every problem on the way; the result is
+/// only trusted when `reader.problems` stays empty.
+pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire {
+    const FIELDS: [&str; 9] = [
+        "formatVersion",
+        "id",
+        "version",
+        "languages",
+        "title",
+        "intro",
+        "levels",
+        "factors",
+        "caps",
+    ];
+    let mut q = Questionnaire {
+        format_version: 0,
+        id: String::new(),
+        version: String::new(),
+        languages: Vec::new(),
+        title: Text::default(),
+        intro: Text::default(),
+        levels: Vec::new(),
+        factors: Vec::new(),
+        caps: Vec::new(),
+    };
+    let Some(fields) = reader.object(value, "", &FIELDS) else {
+        return q;
+    };
+    if let Some(value) = reader.required(fields, "", "formatVersion") {
+        q.format_version = reader
+            .small_int(value, "formatVersion", 0, u8::MAX)
+            .map_or(0, u32::from);
+        if q.format_version != crate::FORMAT_VERSION && q.format_version != 0 {
+            reader.report(
+                "formatVersion",
+                format!("format version {} is not supported", q.format_version),
+                "this version of the software reads format version 1; set \"formatVersion\": 1 or upgrade",
+            );
+        }
+    }
+    q.id = reader.required_string(fields, "", "id");
+    q.version = reader.required_string(fields, "", "version");
+    q.languages = languages(reader, fields);
+    let mut ctx = Context {
+        reader,
+        languages: &q.languages,
+    };
+    q.title = ctx.required_text(fields, "", "title");
+    q.intro = ctx.required_text(fields, "", "intro");
+    q.levels = ctx.list(fields, "", "levels", level);
+    q.factors = ctx.list(fields, "", "factors", factor);
+    if let Some(value) = fields.get("caps") {
+        let items = ctx.reader.array(value, "caps");
+        q.caps = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| cap(&mut ctx, item, &index_path("caps", i)))
+            .collect();
+    }
+    q
+}
+
+fn languages(reader: &mut Reader, fields: Fields<'_>) -> Vec<Lang> {
+    let Some(value) = reader.required(fields, "", "languages") else {
+        return Vec::new();
+    };
+    let mut languages = Vec::new();
+    for (i, item) in reader.array(value, "languages").iter().enumerate() {
+        let path = index_path("languages", i);
+        let Some(code) = reader.string(item, &path) else {
+            continue;
+        };
+        match Lang::ALL.iter().find(|lang| lang.code() == code) {
+            Some(lang) if languages.contains(lang) => {
+                reader.report(
+                    &path,
+                    format!("language `{code}` is listed twice"),
+                    "list each language once",
+                );
+            }
+            Some(lang) => languages.push(*lang),
+            None => reader.report(
+                &path,
+                format!("unsupported language `{code}`"),
+                "use \"id\" (Indonesian) or \"en\" (English)",
+            ),
+        }
+    }
+    if languages.is_empty() {
+        reader.report(
+            "languages",
+            "no language is declared",
+            "list at least one language, e.g. [\"id\", \"en\"]",
+        );
+    }
+    languages
+}
+
+/// A reader that knows which languages every text must have.
+struct Context<'r> {
+    reader: &'r mut Reader,
+    languages: &'r [Lang],
+}
+
+impl Context<'_> {
+    fn text(&mut self, value: &Value, path: &str) -> Text {
+        let mut text = Text::default();
+        let known: Vec<&str> = Lang::ALL.iter().map(|lang| lang.code()).collect();
+        let Some(fields) = self.reader.object(value, path, &known) else {
+            return text;
+        };
+        for &lang in &Lang::ALL {
+            let code = lang.code();
+            let at = field_path(path, code);
+            let given = fields.get(code).and_then(|value| self.reader.string(value, &at));
+            let declared = self.languages.contains(&lang);
+            match &given {
+                Some(s) if s.trim().is_empty() && declared => self.reader.report(
+                    &at,
+                    format!("the `{code}` text is empty"),
+                    format!("write the text in {}", language_name(lang)),
+                ),
+                None if declared && fields.get(code).is_none() => self.reader.report(
+                    &at,
+                    format!("missing the `{code}` text"),
+                    format!("add \"{code}\": \"…\" in {}, a declared language", language_name(lang)),
+                ),
+                Some(_) if !declared => self.reader.report(
+                    &at,
+                    format!("text in `{code}`, which `languages` does not declare"),
+                    format!("add \"{code}\" to `languages`, or remove this text"),
+                ),
+                _ => {}
+            }
+            *text.slot(lang) = given;
+        }
+        text
+    }
+
+    fn required_text(&mut self, fields: Fields<'_>, path: &str, key: &str) -> Text {
+        match self.reader.required(fields, path, key) {
+            Some(value) => self.text(value, &field_path(path, key)),
+            None => Text::default(),
+        }
+    }
+
+    fn weight(&mut self, fields: Fields<'_>, path: &str) -> f64 {
+        match fields.get("weight") {
+            Some(value) => self.reader.number(value, &field_path(path, "weight")).unwrap_or(1.0),
+            None => 1.0,
+        }
+    }
+
+    fn list<T>(
+        &mut self,
+        fields: Fields<'_>,
+        path: &str,
+        key: &str,
+        item: fn(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(value) = self.reader.required(fields, path, key) else {
+            return Vec::new();
+        };
+        let at = field_path(path, key);
+        let items = self.reader.array(value, &at);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, value)| item(self, value, &index_path(&at, i)))
+            .collect()
+    }
+}
+
+fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Indonesian",
+        Lang::En => "English",
+    }
+}
+
+fn level(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Level> {
+    let fields = ctx.reader.object(value, path, &["id", "min", "name", "description"])?;
+    Some(Level {
+        id: ctx.reader.required_string(fields, path, "id"),
+        min: ctx
+            .reader
+            .required(fields, path, "min")
+            .and_then(|value| ctx.reader.number(value, &field_path(path, "min")))
+            .unwrap_or(f64::NAN),
+        name: ctx.required_text(fields, path, "name"),
+        description: ctx.required_text(fields, path, "description"),
+    })
+}
+
+fn factor(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Factor> {
+    let fields = ctx
+        .reader
+        .object(value, path, &["id", "weight", "name", "description", "questions"])?;
+    Some(Factor {
+        id: ctx.reader.required_string(fields, path, "id"),
+        weight: ctx.weight(fields, path),
+        name: ctx.required_text(fields, path, "name"),
+        description: ctx.required_text(fields, path, "description"),
+        questions: ctx.list(fields, path, "questions", question),
+    })
+}
+
+fn question(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Question> {
+    const FIELDS: [&str; 8] = [
+        "id",
+        "weight",
+        "title",
+        "prompt",
+        "help",
+        "options",
+        "allowNotApplicable",
+        "advice",
+    ];
+    let fields = ctx.reader.object(value, path, &FIELDS)?;
+    Some(Question {
+        id: ctx.reader.required_string(fields, path, "id"),
+        weight: ctx.weight(fields, path),
+        title: ctx.required_text(fields, path, "title"),
+        prompt: ctx.required_text(fields, path, "prompt"),
+        help: fields
+            .get("help")
+            .map(|value| ctx.text(value, &field_path(path, "help"))),
+        options: ctx.list(fields, path, "options", option),
+        allow_not_applicable: fields
+            .get("allowNotApplicable")
+            .and_then(|value| ctx.reader.boolean(value, &field_path(path, "allowNotApplicable")))
+            .unwrap_or(false),
+        advice: match ctx.reader.required(fields, path, "advice") {
+            Some(value) => advice(ctx, value, &field_path(path, "advice")),
+            None => Advice {
+                start: Text::default(),
+                improve: Text::default(),
+            },
+        },
+    })
+}
+
+fn option(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<AnswerOption> {
+    let fields = ctx.reader.object(value, path, &["score", "text"])?;
+    Some(AnswerOption {
+        score: fields
+            .get("score")
+            .and_then(|value| ctx.reader.number(value, &field_path(path, "score"))),
+        text: ctx.required_text(fields, path, "text"),
+    })
+}
+
+fn advice(ctx: &mut Context<'_>, value: &Value, path: &str) -> Advice {
+    let Some(fields) = ctx.reader.object(value, path, &["start", "improve"]) else {
+        return Advice {
+            start: Text::default(),
+            improve: Text::default(),
+        };
+    };
+    Advice {
+        start: ctx.required_text(fields, path, "start"),
+        improve: ctx.required_text(fields, path, "improve"),
+    }
+}
+
+fn cap(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Cap> {
+    const RULES: [&str; 2] = ["answerBelow", "weakestFactor"];
+    let Value::Object(pairs) = value else {
+        ctx.reader.object(value, path, &[]);
+        return None;
+    };
+    let rule = pairs.iter().find(|(k, _)| k == "rule").map(|(_, v)| v);
+    let rule_path = field_path(path, "rule");
+    let rule = match rule {
+        None => {
+            ctx.reader.report(
+                &rule_path,
+                "missing field `rule`",
+                "add \"rule\": \"answerBelow\" or \"weakestFactor\"",
+            );
+            return None;
+        }
+        Some(rule) => ctx.reader.string(rule, &rule_path)?,
+    };
+    match rule.as_str() {
+        "answerBelow" => {
+            let fields = ctx
+                .reader
+                .object(value, path, &["rule", "id", "question", "below", "maxLevel", "reason"])?;
+            let below = ctx.reader.required(fields, path, "below");
+            Some(Cap::AnswerBelow {
+                id: ctx.reader.required_string(fields, path, "id"),
+                question: ctx.reader.required_string(fields, path, "question"),
+                below: below
+                    .and_then(|value| ctx.reader.small_int(value, &field_path(path, "below"), 1, 4))
+                    .unwrap_or(1),
+                max_level: ctx.reader.required_string(fields, path, "maxLevel"),
+                reason: ctx.required_text(fields, path, "reason"),
+            })
+        }
+        "weakestFactor" => {
+            let fields = ctx
+                .reader
+                .object(value, path, &["rule", "id", "maxLevelsAbove", "reason"])?;
+            let above = ctx.reader.required(fields, path, "maxLevelsAbove");
+            Some(Cap::WeakestFactor {
+                id: ctx.reader.required_string(fields, path, "id"),
+                max_levels_above: above
+                    .and_then(|value| ctx.reader.small_int(value, &field_path(path, "maxLevelsAbove"), 0, 10))
+                    .unwrap_or(0),
+                reason: ctx.required_text(fields, path, "reason"),
+            })
+        }
+        other => {
+            ctx.reader
+                .report(&rule_path, format!("unknown rule `{other}`"), suggest(other, &RULES));
+            None
+        }
+    }
+}

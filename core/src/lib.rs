@@ -1,0 +1,175 @@
+//! The social media strategy readiness model.
+//!
+//! An organisation answers a [`Questionnaire`] (four factors from the
+//! article "Mengembangkan strategi media sosial: empat faktor untuk
+//! dipertimbangkan"); scoring turns its [`Answers`] into a [`Report`]: a
+//! score from 0 to 100 per factor and overall, a named level, the caps that
+//! held the level down, recommendations ranked by how much they would raise
+//! the score, and strengths.
+//!
+//! ```
+//! use readiness_core::{Answer, Answers, Lang, Questionnaire};
+//!
+//! let questionnaire = Questionnaire::builtin();
+//! let mut answers = Answers::new();
+//! for (_, question) in questionnaire.questions() {
+//!     answers.insert(question.id.clone(), Answer::Value(3));
+//! }
+//! let report = questionnaire.score(&answers, Lang::En).unwrap();
+//! assert_eq!(report.overall.score.value(), 75.0);
+//! assert_eq!(report.overall.level.id, "established");
+//! ```
+//!
+//! A questionnaire of your own is read with [`Questionnaire::from_json`],
+//! which reports every [`Problem`] at once, each with its path and a hint.
+//! The file format is described in `docs/format.md`, and its JSON Schema is
+//! [`SCHEMA`]. Nothing here panics on bad input, touches the network, the
+//! clock or storage: the same code runs natively and in the browser.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod answers;
+mod decode;
+pub mod json;
+mod lang;
+mod problem;
+mod questionnaire;
+mod recommend;
+mod report;
+mod score;
+pub mod share;
+mod validate;
+
+use std::sync::OnceLock;
+
+pub use answers::{Answer, Answers, Response};
+pub use lang::{Lang, Text};
+pub use problem::Problem;
+pub use questionnaire::{Advice, AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
+pub use report::{
+    AppliedCap, FactorResult, LevelRef, Overall, QuestionnaireRef, Recommendation, Report, Score, Strength,
+};
+
+/// The built-in questionnaire's file, as shipped.
+pub const BUILTIN_JSON: &str = include_str!("../questionnaires/social-media-strategy.json");
+
+/// The JSON Schema of the questionnaire format (generated from the types;
+/// `cargo test` fails when it is stale).
+pub const SCHEMA: &str = include_str!("../questionnaire.schema.json");
+
+impl Questionnaire {
+    /// The built-in social media strategy questionnaire.
+    pub fn builtin() -> &'static Questionnaire {
+        static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // A test proves the shipped file valid; a broken build of it
+            // would fail there, long before a user could reach this.
+            Questionnaire::from_json(BUILTIN_JSON)
+                .unwrap_or_else(|problems| panic!("built-in questionnaire: {problems:?}"))
+        })
+    }
+
+    /// Reads and validates a questionnaire, reporting every problem at once.
+    pub fn from_json(text: &str) -> Result<Questionnaire, Vec<Problem>> {
+        let value = problem::parse_json(text)?;
+        Questionnaire::from_value(&value)
+    }
+
+    /// Like [`Questionnaire::from_json`], from an already parsed value.
+    pub fn from_value(value: &json::Value) -> Result<Questionnaire, Vec<Problem>> {
+        let mut reader = problem::Reader::default();
+        let questionnaire = decode::questionnaire(&mut reader, value);
+        let decoding = std::mem::take(&mut reader.problems);
+        validate::questionnaire(&mut reader, &questionnaire);
+        // A value that failed to decode has a stand-in that validation may
+        // flag again; report each place once, with the decoding problem.
+        let validation = reader
+            .problems
+            .into_iter()
+            .filter(|problem| !decoding.iter().any(|earlier| within(&problem.path, &earlier.path)));
+        let problems: Vec<Problem> = decoding.iter().cloned().chain(validation).collect();
+        if problems.is_empty() {
+            Ok(questionnaire)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Scores answers to this questionnaire, with texts in `lang` (or the
+    /// questionnaire's first language if it lacks `lang`). Fails, listing
+    /// every problem, if an answer names an unknown question or gives "not
+    /// applicable" where the question does not allow it.
+    pub fn score(&self, answers: &Answers, lang: Lang) -> Result<Report, Vec<Problem>> {
+        score::score(self, answers, lang)
+    }
+
+    /// Reads an answers file (see [`Answers::from_json`]) and checks it
+    /// against this questionnaire, listing every problem at once: values of
+    /// the wrong type, unknown question ids, "not applicable" where it is
+    /// not allowed.
+    pub fn read_response(&self, text: &str) -> Result<Response, Vec<Problem>> {
+        let value = problem::parse_json(text)?;
+        let mut reader = problem::Reader::default();
+        let response = Response::read(&mut reader, &value);
+        let mut problems = reader.problems;
+        problems.extend(score::check(self, &response.answers));
+        if problems.is_empty() {
+            Ok(response)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// This questionnaire with the texts of one language only: what a
+    /// visitor in that language needs to download.
+    pub fn only(&self, lang: Lang) -> Questionnaire {
+        let mut copy = self.clone();
+        let lang = copy.language(lang);
+        copy.languages = vec![lang];
+        copy.for_each_text(|text| {
+            let kept = text.exact(lang).map(str::to_owned);
+            *text = Text::default();
+            *text.slot(lang) = kept;
+        });
+        copy
+    }
+
+    fn for_each_text(&mut self, mut visit: impl FnMut(&mut Text)) {
+        visit(&mut self.title);
+        visit(&mut self.intro);
+        for level in &mut self.levels {
+            visit(&mut level.name);
+            visit(&mut level.description);
+        }
+        for factor in &mut self.factors {
+            visit(&mut factor.name);
+            visit(&mut factor.description);
+            for question in &mut factor.questions {
+                visit(&mut question.title);
+                visit(&mut question.prompt);
+                if let Some(help) = &mut question.help {
+                    visit(help);
+                }
+                for option in &mut question.options {
+                    visit(&mut option.text);
+                }
+                visit(&mut question.advice.start);
+                visit(&mut question.advice.improve);
+            }
+        }
+        for cap in &mut self.caps {
+            match cap {
+                Cap::AnswerBelow { reason, .. } | Cap::WeakestFactor { reason, .. } => visit(reason),
+            }
+        }
+    }
+}
+
+/// Whether `path` is `parent` or lies inside it.
+fn within(path: &str, parent: &str) -> bool {
+    parent.is_empty()
+        || path
+            .strip_prefix(parent)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}

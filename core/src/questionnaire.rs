@@ -1,0 +1,232 @@
+//! The questionnaire model: what a questionnaire file holds once read.
+//!
+//! The shapes here are the file format (`docs/format.md`); the JSON Schema
+//! in `core/questionnaire.schema.json` is generated from them. Reading goes
+//! through [`Questionnaire::from_json`], which decodes and validates in one
+//! pass and reports every problem with its path.
+
+use serde::Serialize;
+
+use crate::lang::{Lang, Text};
+
+/// The version of the file format this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How many answer options every question has: values 0 to 4.
+pub const SCALE: usize = 5;
+
+/// A readiness questionnaire: factors of questions, the levels a score maps
+/// to, and the caps that hold a level down.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Questionnaire {
+    /// The file format version; this crate reads version 1.
+    pub format_version: u32,
+    /// A lowercase slug naming the questionnaire, e.g. `social-media-strategy`.
+    pub id: String,
+    /// The questionnaire's own version. Saved answers and share links carry
+    /// it, so that answers to an older edition are not applied to a newer one.
+    pub version: String,
+    /// The languages every text is given in, e.g. `["id", "en"]`.
+    pub languages: Vec<Lang>,
+    /// The questionnaire's title.
+    pub title: Text,
+    /// One or two sentences shown before the first question.
+    pub intro: Text,
+    /// The named levels, lowest first; each starts at its `min` score.
+    pub levels: Vec<Level>,
+    /// The factors, in the order they are asked.
+    pub factors: Vec<Factor>,
+    /// Rules that hold the overall level down; see [`Cap`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caps: Vec<Cap>,
+}
+
+/// A named level of readiness.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Level {
+    /// A lowercase slug, e.g. `emerging`.
+    pub id: String,
+    /// The lowest score (0 to 100) at this level. The first level starts at
+    /// 0 and each next level higher.
+    pub min: f64,
+    /// The level's name, e.g. "Emerging".
+    pub name: Text,
+    /// What an organisation at this level typically looks like.
+    pub description: Text,
+}
+
+/// One factor of readiness, scored 0 to 100 from its questions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Factor {
+    /// A lowercase slug, e.g. `audience`.
+    pub id: String,
+    /// The factor's weight in the overall score (finite, greater than 0).
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// The factor's name.
+    pub name: Text,
+    /// What the factor is about, shown at the top of its step.
+    pub description: Text,
+    /// The factor's questions, in the order they are asked.
+    pub questions: Vec<Question>,
+}
+
+/// One question, answered on a five-step behaviourally anchored scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Question {
+    /// A lowercase slug, unique in the questionnaire. Answers, radio groups
+    /// and share links use it.
+    pub id: String,
+    /// The question's weight within its factor (finite, greater than 0).
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// A short name for the question, used in results and messages.
+    pub title: Text,
+    /// The question as asked.
+    pub prompt: Text,
+    /// Optional guidance shown under the prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// Exactly five options, from "nothing in place" (value 0) to
+    /// "systematic, measured and reviewed" (value 4), each saying what the
+    /// organisation does.
+    pub options: Vec<AnswerOption>,
+    /// Whether "not applicable" is an allowed answer (left out of the score).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub allow_not_applicable: bool,
+    /// The recommendation shown when the answer is below the top.
+    pub advice: Advice,
+}
+
+/// One step of a question's scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AnswerOption {
+    /// Points for this answer, 0 to 100. Optional: by default the five
+    /// options score 0, 25, 50, 75 and 100. Given explicitly, the first must
+    /// be 0, the last 100, and each higher than the one before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// What an organisation at this step does.
+    pub text: Text,
+}
+
+/// A question's recommendation, by where the answer stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Advice {
+    /// A concrete first step, for answers 0 and 1 and "don't know".
+    pub start: Text,
+    /// How to make it systematic, for answers 2 and 3.
+    pub improve: Text,
+}
+
+/// A rule that holds the overall level down, explained in the report when it
+/// does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(
+    tag = "rule",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
+pub enum Cap {
+    /// While the answer to `question` is below `below` (or "don't know" or
+    /// unanswered), the overall level is at most `max_level`.
+    AnswerBelow {
+        /// A lowercase slug naming the rule.
+        id: String,
+        /// The question the rule watches.
+        question: String,
+        /// The lowest answer value (1 to 4) that lifts the cap.
+        below: u8,
+        /// The id of the highest level allowed while the cap holds.
+        max_level: String,
+        /// Why, in words, shown when the cap applies.
+        reason: Text,
+    },
+    /// The overall level is at most `max_levels_above` above the level of the
+    /// weakest factor.
+    WeakestFactor {
+        /// A lowercase slug naming the rule.
+        id: String,
+        /// How many levels the overall level may sit above the weakest factor's.
+        max_levels_above: u8,
+        /// Why, in words, shown when the cap applies.
+        reason: Text,
+    },
+}
+
+impl Cap {
+    /// The rule's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Cap::AnswerBelow { id, .. } | Cap::WeakestFactor { id, .. } => id,
+        }
+    }
+
+    /// The rule's reason.
+    pub fn reason(&self) -> &Text {
+        match self {
+            Cap::AnswerBelow { reason, .. } | Cap::WeakestFactor { reason, .. } => reason,
+        }
+    }
+}
+
+impl Question {
+    /// The points (0 to 100) an answer value (0 to 4) earns.
+    pub fn option_score(&self, value: u8) -> f64 {
+        match self.options.get(usize::from(value)).and_then(|option| option.score) {
+            Some(score) => score,
+            None => f64::from(value.min(4)) * 25.0,
+        }
+    }
+}
+
+impl Questionnaire {
+    /// Every question with the index of its factor, in the order asked.
+    pub fn questions(&self) -> impl Iterator<Item = (usize, &Question)> {
+        self.factors
+            .iter()
+            .enumerate()
+            .flat_map(|(index, factor)| factor.questions.iter().map(move |question| (index, question)))
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions()
+            .map(|(_, question)| question)
+            .find(|question| question.id == id)
+    }
+
+    /// The language to write a report in: `wanted` if this questionnaire has
+    /// it, else its first language.
+    pub fn language(&self, wanted: Lang) -> Lang {
+        if self.languages.contains(&wanted) {
+            wanted
+        } else {
+            self.languages.first().copied().unwrap_or(wanted)
+        }
+    }
+}
+
+// Named by `#[serde(default = "one")]`, which only the schema derive reads.
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
+fn one() -> f64 {
+    1.0
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}

@@ -1,0 +1,63 @@
+//! Recommendations, ranked as Lighthouse ranks its opportunities: by how
+//! much the overall score would rise if that answer moved up one step.
+
+use crate::answers::Answer;
+use crate::lang::Lang;
+use crate::questionnaire::{Cap, Questionnaire};
+use crate::report::{AppliedCap, Recommendation, Score};
+use crate::score::{factor_raw, overall_raw, Grid};
+
+/// Every answer below the top (unanswered and "don't know" included; "not
+/// applicable" never), best gain first; ties keep questionnaire order.
+pub(crate) fn rank(
+    q: &Questionnaire,
+    grid: &Grid,
+    raw: &[f64],
+    overall: Score,
+    applied: &[AppliedCap],
+    lang: Lang,
+) -> Vec<Recommendation> {
+    let capped_questions: Vec<&str> = q
+        .caps
+        .iter()
+        .filter(|cap| applied.iter().any(|applied| applied.id == cap.id()))
+        .filter_map(|cap| match cap {
+            Cap::AnswerBelow { question, .. } => Some(question.as_str()),
+            Cap::WeakestFactor { .. } => None,
+        })
+        .collect();
+    // Scores the overall with one answer changed; the other factors keep
+    // their raw scores, so the only difference is the change itself.
+    let overall_with = |f: usize, i: usize, answer: Answer| {
+        let mut factors = raw.to_vec();
+        factors[f] = factor_raw(q, grid, f, Some((i, answer)));
+        Score::from_raw(overall_raw(q, &factors))
+    };
+    let gain = |after: Score| Score::from_tenths(after.tenths() - overall.tenths());
+
+    let mut ranked = Vec::new();
+    for (f, factor) in q.factors.iter().enumerate() {
+        for (i, question) in factor.questions.iter().enumerate() {
+            let answer = grid.answers[f][i];
+            let (next, advice) = match answer {
+                Some(Answer::NotApplicable) | Some(Answer::Value(Answer::TOP)) => continue,
+                Some(Answer::Value(value)) if value >= 2 => (value + 1, &question.advice.improve),
+                Some(Answer::Value(value)) => (value + 1, &question.advice.start),
+                Some(Answer::DontKnow) | None => (1, &question.advice.start),
+            };
+            ranked.push(Recommendation {
+                question_id: question.id.clone(),
+                factor_id: factor.id.clone(),
+                title: question.title.get(lang).to_owned(),
+                answer,
+                gain: gain(overall_with(f, i, Answer::Value(next))),
+                gain_to_top: gain(overall_with(f, i, Answer::Value(Answer::TOP))),
+                lifts_cap: capped_questions.contains(&question.id.as_str()),
+                text: advice.get(lang).to_owned(),
+            });
+        }
+    }
+    // A stable sort: equal gains stay in factor, then question, order.
+    ranked.sort_by_key(|recommendation| std::cmp::Reverse(recommendation.gain));
+    ranked
+}

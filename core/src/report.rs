@@ -1,0 +1,187 @@
+//! The report: what scoring produces, in one language, ready to render or
+//! to print as JSON. The CLI prints exactly this, and the widget's
+//! `readiness-complete` event carries exactly this.
+
+use serde::{Serialize, Serializer};
+
+use crate::answers::Answer;
+use crate::lang::Lang;
+
+/// A score from 0 to 100 with one decimal, kept as a whole number of tenths
+/// so that rounding happens once, in one place, and every platform agrees to
+/// the last digit. It serialises as a JSON number (`72.5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Score {
+    tenths: i32,
+}
+
+impl Score {
+    /// Rounds a raw score half away from zero to one decimal.
+    pub fn from_raw(raw: f64) -> Score {
+        // Raw scores lie in 0..=100, so the cast is exact.
+        Score {
+            tenths: (raw * 10.0).round() as i32,
+        }
+    }
+
+    /// A score of `tenths` tenths: `Score::from_tenths(725)` is 72.5.
+    pub fn from_tenths(tenths: i32) -> Score {
+        Score { tenths }
+    }
+
+    /// The score in tenths: 725 for 72.5.
+    pub fn tenths(self) -> i32 {
+        self.tenths
+    }
+
+    /// The score as a number: 72.5.
+    pub fn value(self) -> f64 {
+        f64::from(self.tenths) / 10.0
+    }
+
+    /// The score with one decimal in the language's notation: "72,5" or "72.5".
+    pub fn format(self, lang: Lang) -> String {
+        lang.format_tenths(self.tenths)
+    }
+}
+
+impl Serialize for Score {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.value())
+    }
+}
+
+/// The scored result of one set of answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Which questionnaire, and which edition of it, was answered.
+    pub questionnaire: QuestionnaireRef,
+    /// The language of every text in this report.
+    pub lang: Lang,
+    /// Whether every question has an answer.
+    pub complete: bool,
+    /// The overall score, level and the caps that held it down.
+    pub overall: Overall,
+    /// One result per factor, in questionnaire order.
+    pub factors: Vec<FactorResult>,
+    /// Every answer below the top, best gain first.
+    pub recommendations: Vec<Recommendation>,
+    /// Every answer at the top, in questionnaire order.
+    pub strengths: Vec<Strength>,
+    /// How many questions have an answer (any kind).
+    pub answered: usize,
+    /// How many questions there are.
+    pub total: usize,
+    /// How many answers are "don't know".
+    pub dont_know: usize,
+    /// How many answers are "not applicable".
+    pub not_applicable: usize,
+    /// The ids of unanswered questions, in questionnaire order. They score
+    /// as gaps, like "don't know".
+    pub missing: Vec<String>,
+}
+
+/// Names the questionnaire a report belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionnaireRef {
+    /// The questionnaire's id.
+    pub id: String,
+    /// The questionnaire's version.
+    pub version: String,
+}
+
+/// A level, as a report names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelRef {
+    /// 0 for the lowest level.
+    pub index: usize,
+    /// The level's id.
+    pub id: String,
+    /// The level's name in the report's language.
+    pub name: String,
+}
+
+/// The overall result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Overall {
+    /// The weighted mean of the factor scores.
+    pub score: Score,
+    /// The level after caps.
+    pub level: LevelRef,
+    /// The description of that level.
+    pub description: String,
+    /// The level the score alone would give, before caps.
+    pub uncapped_level: LevelRef,
+    /// The caps that lowered the level, each with its reason.
+    pub caps: Vec<AppliedCap>,
+}
+
+/// A cap that lowered the overall level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppliedCap {
+    /// The rule's id in the questionnaire.
+    pub id: String,
+    /// `answerBelow` or `weakestFactor`.
+    pub rule: &'static str,
+    /// The highest level the rule allows.
+    pub max_level: LevelRef,
+    /// Why, in the report's language.
+    pub reason: String,
+}
+
+/// One factor's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FactorResult {
+    /// The factor's id.
+    pub id: String,
+    /// The factor's name.
+    pub name: String,
+    /// The weighted mean of its answers' points, 0 to 100.
+    pub score: Score,
+    /// The level of that score.
+    pub level: LevelRef,
+    /// How many of its questions have an answer.
+    pub answered: usize,
+    /// How many questions it has.
+    pub total: usize,
+}
+
+/// One way to raise readiness: an answer that could move up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    /// The question it is about.
+    pub question_id: String,
+    /// The question's factor.
+    pub factor_id: String,
+    /// The question's short name.
+    pub title: String,
+    /// The current answer (`null` when unanswered).
+    pub answer: Option<Answer>,
+    /// How much the overall score rises if this answer moves up one step.
+    pub gain: Score,
+    /// How much the overall score rises if this answer moves to the top.
+    pub gain_to_top: Score,
+    /// Whether this answer is what a cap in `overall.caps` is about.
+    pub lifts_cap: bool,
+    /// The concrete action, chosen by where the answer stands.
+    pub text: String,
+}
+
+/// Something already done well: an answer at the top of its scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Strength {
+    /// The question.
+    pub question_id: String,
+    /// The question's factor.
+    pub factor_id: String,
+    /// The question's short name.
+    pub title: String,
+    /// What the organisation does, in the words of the top option.
+    pub text: String,
+}

@@ -1,0 +1,222 @@
+//! The rules between a questionnaire's values: ids, references, counts,
+//! weights, thresholds and caps. Types and translations are checked while
+//! decoding (`decode.rs`).
+
+use std::collections::HashSet;
+
+use crate::problem::{field_path, index_path, Reader};
+use crate::questionnaire::{Cap, Questionnaire, SCALE};
+
+/// Ids stay short so that they fit in share links, storage keys and columns.
+const MAX_ID_LEN: usize = 64;
+
+pub(crate) fn questionnaire(reader: &mut Reader, q: &Questionnaire) {
+    slug(reader, "id", &q.id);
+    if q.version.trim().is_empty() {
+        reader.report(
+            "version",
+            "the version is empty",
+            "give the questionnaire a version such as \"1.0.0\"",
+        );
+    }
+    levels(reader, q);
+    if q.factors.is_empty() {
+        reader.report(
+            "factors",
+            "there are no factors",
+            "add at least one factor with at least one question",
+        );
+    }
+    let mut factor_ids = HashSet::new();
+    let mut question_ids = HashSet::new();
+    for (f, factor) in q.factors.iter().enumerate() {
+        let path = index_path("factors", f);
+        unique(reader, &mut factor_ids, &field_path(&path, "id"), &factor.id, "factor");
+        weight(reader, &path, factor.weight);
+        if factor.questions.is_empty() {
+            reader.report(
+                field_path(&path, "questions").as_str(),
+                "the factor has no questions",
+                "add at least one question",
+            );
+        } else if factor.questions.iter().all(|question| question.allow_not_applicable) {
+            reader.report(
+                field_path(&path, "questions").as_str(),
+                "every question of this factor allows \"not applicable\", so the factor could have no score",
+                "set \"allowNotApplicable\": false on at least one question of the factor",
+            );
+        }
+        for (i, question) in factor.questions.iter().enumerate() {
+            let path = index_path(&field_path(&path, "questions"), i);
+            unique(
+                reader,
+                &mut question_ids,
+                &field_path(&path, "id"),
+                &question.id,
+                "question",
+            );
+            weight(reader, &path, question.weight);
+            options(reader, &field_path(&path, "options"), question);
+        }
+    }
+    caps(reader, q);
+}
+
+fn slug(reader: &mut Reader, path: &str, id: &str) -> bool {
+    let well_formed = !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    if !well_formed {
+        reader.report(
+            path,
+            format!("`{}` is not a valid id", shorten(id)),
+            "use a lowercase slug of at most 64 characters: letters a-z, digits and single hyphens, e.g. `know-your-audience`",
+        );
+    }
+    well_formed
+}
+
+fn unique(reader: &mut Reader, seen: &mut HashSet<String>, path: &str, id: &str, what: &str) {
+    if slug(reader, path, id) && !seen.insert(id.to_owned()) {
+        reader.report(
+            path,
+            format!("duplicate {what} id `{id}`"),
+            format!("give each {what} its own id"),
+        );
+    }
+}
+
+/// Long junk ids are cut in messages, so one bad value cannot make a message
+/// megabytes long.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+fn weight(reader: &mut Reader, path: &str, weight: f64) {
+    if !(weight.is_finite() && weight > 0.0) {
+        reader.report(
+            &field_path(path, "weight"),
+            "the weight must be a finite number greater than 0",
+            "use 1 for a normal weight, 2 for double weight",
+        );
+    }
+}
+
+fn options(reader: &mut Reader, path: &str, question: &crate::Question) {
+    let count = question.options.len();
+    if count != SCALE {
+        reader.report(
+            path,
+            format!("{count} options given, but the scale has {SCALE} (answer values 0 to 4)"),
+            format!("give exactly {SCALE} options, from \"nothing in place\" to \"systematic, measured and reviewed\""),
+        );
+        return;
+    }
+    let given = question.options.iter().filter(|option| option.score.is_some()).count();
+    if given == 0 {
+        return;
+    }
+    if given != SCALE {
+        reader.report(
+            path,
+            "only some options have a `score`",
+            "give every option a score, or none (then they score 0, 25, 50, 75 and 100)",
+        );
+        return;
+    }
+    let scores: Vec<f64> = question
+        .options
+        .iter()
+        .map(|option| option.score.unwrap_or(f64::NAN))
+        .collect();
+    let increasing = scores.windows(2).all(|pair| pair[0] < pair[1]);
+    if scores[0] != 0.0 || scores[SCALE - 1] != 100.0 || !increasing {
+        reader.report(
+            path,
+            "option scores must start at 0, end at 100 and increase from each option to the next",
+            "for example 0, 25, 50, 75, 100, or 0, 40, 60, 80, 100",
+        );
+    }
+}
+
+fn levels(reader: &mut Reader, q: &Questionnaire) {
+    if q.levels.len() < 2 {
+        reader.report(
+            "levels",
+            format!("{} levels given", q.levels.len()),
+            "give at least two levels, the first with \"min\": 0",
+        );
+    }
+    let mut seen = HashSet::new();
+    for (i, level) in q.levels.iter().enumerate() {
+        let path = index_path("levels", i);
+        unique(reader, &mut seen, &field_path(&path, "id"), &level.id, "level");
+        let min = level.min;
+        let at = field_path(&path, "min");
+        if i == 0 && min != 0.0 {
+            reader.report(
+                &at,
+                "the first level must start at 0",
+                "set \"min\": 0 so that every score has a level",
+            );
+        } else if !(0.0..=100.0).contains(&min) {
+            reader.report(
+                &at,
+                "a level's `min` must be a number from 0 to 100",
+                "scores run from 0 to 100",
+            );
+        } else if i > 0 && min <= q.levels[i - 1].min {
+            reader.report(
+                &at,
+                "levels must start at increasing scores",
+                "give each level a higher `min` than the level before it",
+            );
+        }
+    }
+}
+
+fn caps(reader: &mut Reader, q: &Questionnaire) {
+    let mut seen = HashSet::new();
+    let mut weakest = 0;
+    for (i, cap) in q.caps.iter().enumerate() {
+        let path = index_path("caps", i);
+        unique(reader, &mut seen, &field_path(&path, "id"), cap.id(), "cap");
+        match cap {
+            Cap::AnswerBelow {
+                question, max_level, ..
+            } => {
+                if q.question(question).is_none() {
+                    let ids: Vec<&str> = q.questions().map(|(_, question)| question.id.as_str()).collect();
+                    reader.report(
+                        &field_path(&path, "question"),
+                        format!("no question has the id `{}`", shorten(question)),
+                        crate::problem::suggest(question, &ids),
+                    );
+                }
+                if !q.levels.iter().any(|level| level.id == *max_level) {
+                    let ids: Vec<&str> = q.levels.iter().map(|level| level.id.as_str()).collect();
+                    reader.report(
+                        &field_path(&path, "maxLevel"),
+                        format!("no level has the id `{}`", shorten(max_level)),
+                        crate::problem::suggest(max_level, &ids),
+                    );
+                }
+            }
+            Cap::WeakestFactor { .. } => {
+                weakest += 1;
+                if weakest > 1 {
+                    reader.report(
+                        &path,
+                        "a second `weakestFactor` rule",
+                        "keep one `weakestFactor` rule; the stricter one wins anyway",
+                    );
+                }
+            }
+        }
+    }
+}
