@@ -50,6 +50,7 @@ pub use questionnaire::{Advice, AnswerOption, Cap, Factor, Level, Question, Ques
 pub use report::{
     AppliedCap, FactorResult, LevelRef, Overall, QuestionnaireRef, Recommendation, Report, Score, Strength,
 };
+pub use score::{Scores, Sheet};
 
 /// The built-in questionnaire's file, as shipped.
 pub const BUILTIN_JSON: &str = include_str!("../questionnaires/social-media-strategy.json");
@@ -119,6 +120,32 @@ impl Questionnaire {
         } else {
             Err(problems)
         }
+    }
+
+    /// The index of a question in questionnaire order, for a [`Sheet`].
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions().position(|(_, question)| question.id == id)
+    }
+
+    /// An answer sheet with every question unanswered.
+    pub fn sheet(&self) -> Sheet {
+        Sheet::new(self, &Answers::new())
+    }
+
+    /// The numbers of a report, without texts or recommendations: the
+    /// fast path for bulk scoring. Fails if a sheet gives "not applicable"
+    /// where a question does not allow it.
+    pub fn scores(&self, sheet: &Sheet) -> Result<Scores, Vec<Problem>> {
+        let problems = score::check_sheet(self, sheet);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let evaluation = score::evaluate(self, sheet);
+        Ok(Scores {
+            overall: evaluation.overall,
+            level: evaluation.level,
+            factors: evaluation.factors,
+        })
     }
 
     /// This questionnaire with the texts of one language only: what a

@@ -4,24 +4,22 @@
 use crate::answers::Answer;
 use crate::lang::Lang;
 use crate::questionnaire::{Cap, Questionnaire};
-use crate::report::{AppliedCap, Recommendation, Score};
-use crate::score::{factor_raw, overall_raw, Grid};
+use crate::report::{Recommendation, Score};
+use crate::score::{factor_raw, overall_raw, Evaluation, Sheet};
 
 /// Every answer below the top (unanswered and "don't know" included; "not
 /// applicable" never), best gain first; ties keep questionnaire order.
 pub(crate) fn rank(
     q: &Questionnaire,
-    grid: &Grid,
-    raw: &[f64],
-    overall: Score,
-    applied: &[AppliedCap],
+    sheet: &Sheet,
+    starts: &[usize],
+    evaluation: &Evaluation,
     lang: Lang,
 ) -> Vec<Recommendation> {
-    let capped_questions: Vec<&str> = q
-        .caps
+    let capped_questions: Vec<&str> = evaluation
+        .applied
         .iter()
-        .filter(|cap| applied.iter().any(|applied| applied.id == cap.id()))
-        .filter_map(|cap| match cap {
+        .filter_map(|&(c, _)| match &q.caps[c] {
             Cap::AnswerBelow { question, .. } => Some(question.as_str()),
             Cap::WeakestFactor { .. } => None,
         })
@@ -29,16 +27,16 @@ pub(crate) fn rank(
     // Scores the overall with one answer changed; the other factors keep
     // their raw scores, so the only difference is the change itself.
     let overall_with = |f: usize, i: usize, answer: Answer| {
-        let mut factors = raw.to_vec();
-        factors[f] = factor_raw(q, grid, f, Some((i, answer)));
+        let mut factors = evaluation.raw.clone();
+        factors[f] = factor_raw(q, sheet, f, starts[f], Some((i, answer)));
         Score::from_raw(overall_raw(q, &factors))
     };
-    let gain = |after: Score| Score::from_tenths(after.tenths() - overall.tenths());
+    let gain = |after: Score| Score::from_tenths(after.tenths() - evaluation.overall.tenths());
 
     let mut ranked = Vec::new();
     for (f, factor) in q.factors.iter().enumerate() {
         for (i, question) in factor.questions.iter().enumerate() {
-            let answer = grid.answers[f][i];
+            let answer = sheet.get(starts[f] + i);
             let (next, advice) = match answer {
                 Some(Answer::NotApplicable) | Some(Answer::Value(Answer::TOP)) => continue,
                 Some(Answer::Value(value)) if value >= 2 => (value + 1, &question.advice.improve),

@@ -21,27 +21,122 @@ use crate::questionnaire::{Cap, Questionnaire};
 use crate::recommend;
 use crate::report::{AppliedCap, FactorResult, LevelRef, Overall, QuestionnaireRef, Report, Score, Strength};
 
-/// The answers laid out in questionnaire order: `answers[f][q]` is the
-/// answer to question `q` of factor `f`.
-pub(crate) struct Grid {
-    pub answers: Vec<Vec<Option<Answer>>>,
+/// Answers laid out in questionnaire order, one slot per question: the
+/// fast path for scoring many responses (see [`Questionnaire::scores`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    slots: Vec<Option<Answer>>,
 }
 
-impl Grid {
-    fn new(q: &Questionnaire, answers: &Answers) -> Grid {
-        Grid {
-            answers: q
-                .factors
-                .iter()
-                .map(|factor| {
-                    factor
-                        .questions
-                        .iter()
-                        .map(|question| answers.get(&question.id))
-                        .collect()
-                })
-                .collect(),
+impl Sheet {
+    /// The answers to `q` found in `answers` (ids `q` lacks are ignored).
+    pub fn new(q: &Questionnaire, answers: &Answers) -> Sheet {
+        Sheet {
+            slots: q.questions().map(|(_, question)| answers.get(&question.id)).collect(),
         }
+    }
+
+    /// Sets the answer at a question's index in questionnaire order (see
+    /// [`Questionnaire::question_index`]); an index past the end is ignored.
+    pub fn set(&mut self, index: usize, answer: Option<Answer>) {
+        if let Some(slot) = self.slots.get_mut(index) {
+            *slot = answer;
+        }
+    }
+
+    /// Clears every answer, keeping the allocation.
+    pub fn clear(&mut self) {
+        self.slots.iter_mut().for_each(|slot| *slot = None);
+    }
+
+    /// The answer at a question's index.
+    pub fn get(&self, index: usize) -> Option<Answer> {
+        self.slots.get(index).copied().flatten()
+    }
+}
+
+/// The numbers of a report without its texts: what bulk scoring needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    /// The overall score.
+    pub overall: Score,
+    /// The overall level's index after caps.
+    pub level: usize,
+    /// Each factor's score, in questionnaire order.
+    pub factors: Vec<Score>,
+}
+
+/// Everything computed from a sheet before texts are attached.
+pub(crate) struct Evaluation {
+    pub raw: Vec<f64>,
+    pub overall: Score,
+    pub factors: Vec<Score>,
+    pub factor_levels: Vec<usize>,
+    pub uncapped: usize,
+    pub level: usize,
+    /// Indices into `q.caps` of the caps that lowered the level, with the
+    /// level each allows.
+    pub applied: Vec<(usize, usize)>,
+}
+
+/// Where each factor's questions start in a sheet.
+fn offsets(q: &Questionnaire) -> impl Iterator<Item = usize> + '_ {
+    q.factors.iter().scan(0, |next, factor| {
+        let start = *next;
+        *next += factor.questions.len();
+        Some(start)
+    })
+}
+
+pub(crate) fn evaluate(q: &Questionnaire, sheet: &Sheet) -> Evaluation {
+    let raw: Vec<f64> = offsets(q)
+        .enumerate()
+        .map(|(f, start)| factor_raw(q, sheet, f, start, None))
+        .collect();
+    let overall = Score::from_raw(overall_raw(q, &raw));
+    let factors: Vec<Score> = raw.iter().map(|raw| Score::from_raw(*raw)).collect();
+    let factor_levels: Vec<usize> = factors.iter().map(|score| level_index(q, *score)).collect();
+    let uncapped = level_index(q, overall);
+    let mut level = uncapped;
+    let mut applied = Vec::new();
+    for (c, cap) in q.caps.iter().enumerate() {
+        let max = match cap {
+            Cap::AnswerBelow {
+                question,
+                below,
+                max_level,
+                ..
+            } => {
+                let holds = match q
+                    .question_index(question)
+                    .and_then(|index| sheet.slots.get(index).copied())
+                {
+                    Some(Some(Answer::Value(value))) => value < *below,
+                    Some(Some(Answer::NotApplicable)) => false,
+                    _ => true,
+                };
+                if !holds {
+                    continue;
+                }
+                q.levels.iter().position(|level| level.id == *max_level).unwrap_or(0)
+            }
+            Cap::WeakestFactor { max_levels_above, .. } => {
+                factor_levels.iter().min().copied().unwrap_or(0) + usize::from(*max_levels_above)
+            }
+        };
+        if max < uncapped {
+            level = level.min(max);
+            applied.push((c, max));
+        }
+    }
+    Evaluation {
+        raw,
+        overall,
+        factors,
+        factor_levels,
+        uncapped,
+        level,
+        applied,
     }
 }
 
@@ -61,11 +156,7 @@ pub(crate) fn check(q: &Questionnaire, answers: &Answers) -> Vec<Problem> {
                 ));
             }
             Some(question) if answer == Answer::NotApplicable && !question.allow_not_applicable => {
-                problems.push(Problem::new(
-                    path,
-                    "this question does not allow \"not-applicable\"",
-                    "answer with 0 to 4, or \"dont-know\"",
-                ));
+                problems.push(not_applicable(id));
             }
             Some(_) => {}
         }
@@ -73,15 +164,22 @@ pub(crate) fn check(q: &Questionnaire, answers: &Answers) -> Vec<Problem> {
     problems
 }
 
-/// The raw (unrounded) score of factor `f`, with question `changed`
-/// answered `answer` instead, if given.
-pub(crate) fn factor_raw(q: &Questionnaire, grid: &Grid, f: usize, changed: Option<(usize, Answer)>) -> f64 {
+/// The raw (unrounded) score of factor `f`, whose questions start at
+/// `start` in the sheet, with its question `changed.0` answered
+/// `changed.1` instead, if given.
+pub(crate) fn factor_raw(
+    q: &Questionnaire,
+    sheet: &Sheet,
+    f: usize,
+    start: usize,
+    changed: Option<(usize, Answer)>,
+) -> f64 {
     let mut points = 0.0;
     let mut weights = 0.0;
     for (i, question) in q.factors[f].questions.iter().enumerate() {
         let answer = match changed {
             Some((at, answer)) if at == i => Some(answer),
-            _ => grid.answers[f][i],
+            _ => sheet.get(start + i),
         };
         let earned = match answer {
             Some(Answer::NotApplicable) => continue,
@@ -130,93 +228,83 @@ fn level_ref(q: &Questionnaire, index: usize, lang: Lang) -> LevelRef {
     }
 }
 
+/// Checks a sheet: "not applicable" only where allowed.
+pub(crate) fn check_sheet(q: &Questionnaire, sheet: &Sheet) -> Vec<Problem> {
+    q.questions()
+        .zip(&sheet.slots)
+        .filter(|((_, question), answer)| **answer == Some(Answer::NotApplicable) && !question.allow_not_applicable)
+        .map(|((_, question), _)| not_applicable(&question.id))
+        .collect()
+}
+
+fn not_applicable(id: &str) -> Problem {
+    Problem::new(
+        field_path("answers", id),
+        "this question does not allow \"not-applicable\"",
+        "answer with 0 to 4, or \"dont-know\"",
+    )
+}
+
 pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<Report, Vec<Problem>> {
     let problems = check(q, answers);
     if !problems.is_empty() {
         return Err(problems);
     }
     let lang = q.language(lang);
-    let grid = Grid::new(q, answers);
-    let raw: Vec<f64> = (0..q.factors.len()).map(|f| factor_raw(q, &grid, f, None)).collect();
-    let overall = Score::from_raw(overall_raw(q, &raw));
+    let sheet = Sheet::new(q, answers);
+    let evaluation = evaluate(q, &sheet);
+    let starts: Vec<usize> = offsets(q).collect();
 
     let factors: Vec<FactorResult> = q
         .factors
         .iter()
-        .zip(&raw)
-        .zip(&grid.answers)
-        .map(|((factor, raw), answers)| {
-            let score = Score::from_raw(*raw);
+        .enumerate()
+        .map(|(f, factor)| {
+            let slots = &sheet.slots[starts[f]..starts[f] + factor.questions.len()];
             FactorResult {
                 id: factor.id.clone(),
                 name: factor.name.get(lang).to_owned(),
-                score,
-                level: level_ref(q, level_index(q, score), lang),
-                answered: answers.iter().filter(|answer| answer.is_some()).count(),
-                total: answers.len(),
+                score: evaluation.factors[f],
+                level: level_ref(q, evaluation.factor_levels[f], lang),
+                answered: slots.iter().filter(|answer| answer.is_some()).count(),
+                total: slots.len(),
             }
         })
         .collect();
-
-    let uncapped = level_index(q, overall);
-    let mut level = uncapped;
-    let mut caps = Vec::new();
-    for cap in &q.caps {
-        let (rule, max) = match cap {
-            Cap::AnswerBelow {
-                question,
-                below,
-                max_level,
-                ..
-            } => {
-                let holds = match answers.get(question) {
-                    Some(Answer::Value(value)) => value < *below,
-                    Some(Answer::NotApplicable) => false,
-                    Some(Answer::DontKnow) | None => true,
-                };
-                let max = q.levels.iter().position(|level| level.id == *max_level).unwrap_or(0);
-                if !holds {
-                    continue;
-                }
-                ("answerBelow", max)
-            }
-            Cap::WeakestFactor { max_levels_above, .. } => {
-                let weakest = factors.iter().map(|factor| factor.level.index).min().unwrap_or(0);
-                ("weakestFactor", weakest + usize::from(*max_levels_above))
-            }
-        };
-        if max < uncapped {
-            level = level.min(max);
-            caps.push(AppliedCap {
-                id: cap.id().to_owned(),
-                rule,
-                max_level: level_ref(q, max, lang),
-                reason: cap.reason().get(lang).to_owned(),
-            });
-        }
-    }
+    let caps: Vec<AppliedCap> = evaluation
+        .applied
+        .iter()
+        .map(|&(c, max)| AppliedCap {
+            id: q.caps[c].id().to_owned(),
+            rule: match q.caps[c] {
+                Cap::AnswerBelow { .. } => "answerBelow",
+                Cap::WeakestFactor { .. } => "weakestFactor",
+            },
+            max_level: level_ref(q, max, lang),
+            reason: q.caps[c].reason().get(lang).to_owned(),
+        })
+        .collect();
 
     let mut strengths = Vec::new();
     let mut missing = Vec::new();
     let (mut dont_know, mut not_applicable) = (0, 0);
-    for (f, factor) in q.factors.iter().enumerate() {
-        for (i, question) in factor.questions.iter().enumerate() {
-            match grid.answers[f][i] {
-                None => missing.push(question.id.clone()),
-                Some(Answer::DontKnow) => dont_know += 1,
-                Some(Answer::NotApplicable) => not_applicable += 1,
-                Some(Answer::Value(Answer::TOP)) => strengths.push(Strength {
-                    question_id: question.id.clone(),
-                    factor_id: factor.id.clone(),
-                    title: question.title.get(lang).to_owned(),
-                    text: question.options[usize::from(Answer::TOP)].text.get(lang).to_owned(),
-                }),
-                Some(Answer::Value(_)) => {}
-            }
+    for ((f, question), answer) in q.questions().zip(&sheet.slots) {
+        match answer {
+            None => missing.push(question.id.clone()),
+            Some(Answer::DontKnow) => dont_know += 1,
+            Some(Answer::NotApplicable) => not_applicable += 1,
+            Some(Answer::Value(Answer::TOP)) => strengths.push(Strength {
+                question_id: question.id.clone(),
+                factor_id: q.factors[f].id.clone(),
+                title: question.title.get(lang).to_owned(),
+                text: question.options[usize::from(Answer::TOP)].text.get(lang).to_owned(),
+            }),
+            Some(Answer::Value(_)) => {}
         }
     }
-    let total = q.factors.iter().map(|factor| factor.questions.len()).sum();
-    let recommendations = recommend::rank(q, &grid, &raw, overall, &caps, lang);
+    let total = sheet.slots.len();
+    let recommendations = recommend::rank(q, &sheet, &starts, &evaluation, lang);
+    let level = evaluation.level;
 
     Ok(Report {
         questionnaire: QuestionnaireRef {
@@ -226,10 +314,10 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
         lang,
         complete: missing.is_empty(),
         overall: Overall {
-            score: overall,
+            score: evaluation.overall,
             description: q.levels[level].description.get(lang).to_owned(),
             level: level_ref(q, level, lang),
-            uncapped_level: level_ref(q, uncapped, lang),
+            uncapped_level: level_ref(q, evaluation.uncapped, lang),
             caps,
         },
         factors,
