@@ -1,9 +1,16 @@
-//! The readiness check in the browser.
+//! The readiness check in the browser: the `<readiness-check>` widget's
+//! logic and rendering ([`Widget`]), driven by the loader in
+//! `www/readiness-check.js`.
+//!
+//! Only this crate knows JavaScript. It turns browser input into core
+//! types at the edge and renders the core's [`readiness_core::Report`];
+//! every score is computed by `readiness-core`.
 
-use wasm_bindgen::prelude::*;
+mod chart;
+mod dom;
+mod i18n;
+mod storage;
+mod view;
+mod widget;
 
-/// The version of this build.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
-}
+pub use widget::Widget;

@@ -1,0 +1,378 @@
+//! Rendering: the state in, DOM out. Each view is built whole; the few
+//! parts that change without navigation (notices, the share link) are
+//! updated in place so that focus stays where the visitor left it.
+
+use readiness_core::{Answer, Lang, Question, Questionnaire, Recommendation, Report};
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use web_sys::{HtmlElement, ShadowRoot};
+
+use crate::chart;
+use crate::dom::{el, El};
+use crate::i18n::{fill, words, Words};
+use crate::widget::{Notice, State, View};
+
+/// How many recommendations show before the disclosure.
+const TOP_RECOMMENDATIONS: usize = 3;
+
+pub fn render(root: &ShadowRoot, state: &State, focus: bool) {
+    let lang = state.lang();
+    let w = words(lang);
+    let (name, body) = match (&state.view, &state.questionnaire) {
+        (View::Step(step), Some(q)) => ("step", step_view(q, state, *step, lang, w)),
+        (View::Intro, Some(q)) => ("intro", intro(q, state, lang, w)),
+        (View::Results, Some(q)) => match &state.report {
+            Some(report) => ("results", results(q, report, state, lang, w)),
+            None => ("error", failure(w.crashed, None)),
+        },
+        (View::Invalid(problems), _) => ("error", invalid(problems, w)),
+        (View::LoadFailed, _) => ("error", failure(w.load_failed, Some(w.retry))),
+        _ => ("loading", el("p").class("rc-loading").attr("role", "status").text(w.loading)),
+    };
+    let page = el("div")
+        .class("rc")
+        .attr("lang", lang.code())
+        .attr("data-view", name)
+        .child(notice(state, w))
+        .child(body);
+    root.replace_children_with_node_1(&page.0);
+    if focus {
+        focus_selector(root, "h2");
+    }
+}
+
+/// Re-renders the notice and the share box only.
+pub fn render_notice(root: &ShadowRoot, state: &State) {
+    let w = words(state.lang());
+    replace(root, ".rc-notice", notice(state, w));
+    replace(root, ".rc-share", share_box(state, w));
+}
+
+/// Moves focus to the first option of a question.
+pub fn focus_question(root: &ShadowRoot, id: &str) {
+    focus_selector(root, &format!("input[name=\"{id}\"]"));
+}
+
+fn focus_selector(root: &ShadowRoot, selector: &str) {
+    if let Ok(Some(element)) = root.query_selector(selector) {
+        if let Ok(element) = element.dyn_into::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+fn replace(root: &ShadowRoot, selector: &str, fresh: El) {
+    if let Ok(Some(old)) = root.query_selector(selector) {
+        old.replace_with_with_node_1(&fresh.0).unwrap_throw();
+    }
+}
+
+fn notice(state: &State, w: &Words) -> El {
+    let text = state.notice.map(|notice| match notice {
+        Notice::Shared => w.shared_notice,
+        Notice::ShareDamaged => w.share_damaged,
+        Notice::ShareOtherVersion => w.share_other_version,
+        Notice::StorageIgnored => w.storage_ignored,
+        Notice::Copied => w.copied,
+        Notice::CopyFailed => w.copy_failed,
+    });
+    let region = el("div").class("rc-notice").attr("role", "status");
+    match text {
+        Some(text) => region.child(el("p").text(text)),
+        None => region,
+    }
+}
+
+fn heading(text: &str) -> El {
+    el("h2").attr("tabindex", "-1").text(text)
+}
+
+fn button(action: &str, label: &str, primary: bool) -> El {
+    el("button")
+        .attr("type", "button")
+        .attr("data-action", action)
+        .class(if primary { "rc-button rc-primary" } else { "rc-button" })
+        .text(label)
+}
+
+fn intro(q: &Questionnaire, state: &State, lang: Lang, w: &Words) -> El {
+    let factors = q.factors.iter().map(|factor| {
+        el("li")
+            .child(el("strong").text(factor.name.get(lang)))
+            .child(el("span").text(factor.description.get(lang)))
+    });
+    let actions = if state.saved {
+        el("div")
+            .class("rc-actions")
+            .child(el("p").class("rc-resume").text(w.resume_prompt))
+            .child(button("resume", w.resume, true))
+            .child(button("start-over", w.start_over, false))
+    } else {
+        el("div").class("rc-actions").child(button("start", w.start, true))
+    };
+    el("section")
+        .class("rc-intro")
+        .child(heading(q.title.get(lang)))
+        .child(el("p").class("rc-lead").text(q.intro.get(lang)))
+        .child(el("p").class("rc-meta").text(w.minutes))
+        .child(el("h3").text(w.factors_heading))
+        .child(el("ol").class("rc-factors").children(factors))
+        .child(el("p").class("rc-privacy").text(w.privacy))
+        .child(actions)
+}
+
+fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Words) -> El {
+    let factor = &q.factors[step];
+    let total = q.factors.len();
+    let progress = fill(w.step_of, &(step + 1).to_string(), &total.to_string());
+    let last = step + 1 == total;
+    let error = (!state.unanswered.is_empty()).then(|| {
+        let open = state
+            .unanswered
+            .iter()
+            .filter_map(|id| q.question(id))
+            .map(|question| el("li").text(question.title.get(lang)));
+        el("div")
+            .class("rc-error")
+            .attr("role", "alert")
+            .child(el("p").text(w.unanswered))
+            .child(el("ul").children(open))
+    });
+    let questions = factor.questions.iter().map(|question| {
+        let missing = state.unanswered.contains(&question.id);
+        question_view(question, state.answers.get(&question.id), missing, lang, w)
+    });
+    el("form")
+        .class("rc-step")
+        .attr("novalidate", "")
+        .attr("data-step", &(step + 1).to_string())
+        .child(
+            el("h2")
+                .attr("tabindex", "-1")
+                .child(el("span").class("rc-kicker").text(&progress))
+                .child(el("span").class("rc-factor-name").text(factor.name.get(lang))),
+        )
+        .child(
+            el("progress")
+                .attr("max", &total.to_string())
+                .attr("value", &(step + 1).to_string())
+                .attr("aria-label", &progress),
+        )
+        .child(el("p").class("rc-lead").text(factor.description.get(lang)))
+        .maybe(error)
+        .children(questions)
+        .child(
+            el("div")
+                .class("rc-nav")
+                .child(button("back", w.back, false))
+                .child(
+                    el("button")
+                        .attr("type", "submit")
+                        .class("rc-button rc-primary")
+                        .text(if last { w.see_results } else { w.next }),
+                ),
+        )
+}
+
+fn question_view(question: &Question, answer: Option<Answer>, missing: bool, lang: Lang, w: &Words) -> El {
+    let id = &question.id;
+    let option = |value: Answer, label: &str, class: &str| {
+        el("label").class(class).child(
+            el("input")
+                .attr("type", "radio")
+                .attr("name", id)
+                .attr("value", value.code())
+                .flag("checked", answer == Some(value)),
+        )
+        .child(el("span").text(label))
+    };
+    let scale = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(value, text)| option(Answer::Value(value as u8), text.text.get(lang), "rc-option"));
+    let help = question.help.as_ref().map(|help| el("p").class("rc-help").text(help.get(lang)));
+    el("fieldset")
+        .class(if missing { "rc-question rc-missing" } else { "rc-question" })
+        .attr("data-question", id)
+        .child(el("legend").text(question.prompt.get(lang)))
+        .maybe(help)
+        .child(el("div").class("rc-options").children(scale))
+        .child(
+            el("div")
+                .class("rc-options rc-aside")
+                .child(option(Answer::DontKnow, w.dont_know, "rc-option"))
+                .maybe(
+                    question
+                        .allow_not_applicable
+                        .then(|| option(Answer::NotApplicable, w.not_applicable, "rc-option")),
+                ),
+        )
+}
+
+fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Words) -> El {
+    let overall = &report.overall;
+    let score = overall.score.format(lang);
+    let hidden_summary = format!(": {}, {score} {}", overall.level.name, w.out_of);
+    let rows = report.factors.iter().enumerate().map(|(i, factor)| {
+        el("tr")
+            .child(el("th").attr("scope", "row").text(&format!("{}. {}", i + 1, factor.name)))
+            .child(
+                el("td").child(
+                    el("div")
+                        .class("rc-score-cell")
+                        .child(chart::bar(factor.score.tenths()))
+                        .child(el("span").text(&factor.score.format(lang))),
+                ),
+            )
+            .child(el("td").text(&factor.level.name))
+    });
+    let caps = (!overall.caps.is_empty()).then(|| {
+        el("section").class("rc-caps").child(el("h3").text(w.caps_heading)).child(
+            el("ul").children(overall.caps.iter().map(|cap| {
+                el("li")
+                    .child(el("strong").text(&format!("{} {}", w.level, cap.max_level.name)))
+                    .text(": ")
+                    .text(&cap.reason)
+            })),
+        )
+    });
+    let recommendations = &report.recommendations;
+    let rest = (recommendations.len() > TOP_RECOMMENDATIONS).then(|| {
+        el("details")
+            .child(el("summary").text(&format!("{} ({})", w.more_recommendations, recommendations.len() - TOP_RECOMMENDATIONS)))
+            .child(
+                el("ol")
+                    .class("rc-recs")
+                    .attr("start", &(TOP_RECOMMENDATIONS + 1).to_string())
+                    .children(recommendations.iter().skip(TOP_RECOMMENDATIONS).map(|r| recommendation(r, lang, w))),
+            )
+    });
+    let strengths = if report.strengths.is_empty() {
+        el("p").text(w.no_strengths)
+    } else {
+        el("ul").class("rc-strengths").children(
+            report
+                .strengths
+                .iter()
+                .map(|strength| el("li").child(el("strong").text(&strength.title)).text(": ").text(&strength.text)),
+        )
+    };
+    let dont_know = (report.dont_know > 0)
+        .then(|| el("p").class("rc-meta").text(&fill(w.dont_know_count, &report.dont_know.to_string(), "")));
+    el("section")
+        .class("rc-results")
+        .child(
+            el("h2")
+                .attr("tabindex", "-1")
+                .text(w.results)
+                .child(el("span").class("rc-visually-hidden").text(&hidden_summary)),
+        )
+        .child(
+            el("div")
+                .class("rc-overall")
+                .attr("data-level", &overall.level.id)
+                .attr("data-level-index", &overall.level.index.to_string())
+                .child(
+                    el("p")
+                        .class("rc-score")
+                        .child(el("span").class("rc-score-label").text(w.overall))
+                        .child(el("span").class("rc-score-number").text(&score))
+                        .child(el("span").class("rc-score-max").text(w.out_of)),
+                )
+                .child(
+                    el("p")
+                        .class("rc-level")
+                        .child(el("span").text(w.level))
+                        .text(" ")
+                        .child(el("strong").text(&overall.level.name)),
+                )
+                .child(el("p").class("rc-level-description").text(&overall.description)),
+        )
+        .maybe(dont_know)
+        .child(
+            el("div")
+                .class("rc-chart")
+                .child(chart::radar(report, w.chart_label, lang))
+                .child(
+                    el("table")
+                        .class("rc-table")
+                        .child(el("caption").text(w.chart_label))
+                        .child(
+                            el("thead").child(
+                                el("tr")
+                                    .child(el("th").attr("scope", "col").text(w.factor))
+                                    .child(el("th").attr("scope", "col").text(w.score))
+                                    .child(el("th").attr("scope", "col").text(w.level)),
+                            ),
+                        )
+                        .child(el("tbody").children(rows)),
+                ),
+        )
+        .maybe(caps)
+        .child(
+            el("section")
+                .class("rc-advice")
+                .child(el("h3").text(w.recommendations))
+                .child(
+                    el("ol").class("rc-recs").children(
+                        recommendations.iter().take(TOP_RECOMMENDATIONS).map(|r| recommendation(r, lang, w)),
+                    ),
+                )
+                .maybe(rest),
+        )
+        .child(el("section").class("rc-strengths-section").child(el("h3").text(w.strengths)).child(strengths))
+        .child(
+            el("div")
+                .class("rc-actions rc-no-print")
+                .child(button("print", w.print, false))
+                .child(button("share", w.share, false))
+                .child(button("restart", w.restart, false)),
+        )
+        .child(share_box(state, w))
+        .child(el("p").class("rc-source").text(&format!("{} · {}", q.title.get(lang), q.version)))
+}
+
+fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
+    el("li")
+        .class(if r.lifts_cap { "rc-rec rc-lifts-cap" } else { "rc-rec" })
+        .child(
+            el("p")
+                .class("rc-rec-title")
+                .child(el("strong").text(&r.title))
+                .text(" ")
+                .child(el("span").class("rc-gain").text(&fill(w.gain, &r.gain.format(lang), ""))),
+        )
+        .child(el("p").text(&r.text))
+}
+
+fn share_box(state: &State, w: &Words) -> El {
+    let box_ = el("div").class("rc-share rc-no-print");
+    match &state.share_link {
+        Some(link) => box_.child(
+            el("label")
+                .child(el("span").text(w.share_label))
+                .child(el("input").attr("type", "text").attr("readonly", "").attr("value", link)),
+        ),
+        None => box_,
+    }
+}
+
+fn invalid(problems: &[readiness_core::Problem], w: &Words) -> El {
+    el("section")
+        .class("rc-invalid")
+        .child(heading(w.invalid_questionnaire))
+        .child(el("ul").class("rc-problems").children(problems.iter().map(|problem| {
+            el("li")
+                .child(el("code").text(if problem.path.is_empty() { "(document)" } else { &problem.path }))
+                .text(": ")
+                .text(&problem.message)
+                .maybe((!problem.hint.is_empty()).then(|| el("span").class("rc-hint").text(&problem.hint)))
+        })))
+}
+
+fn failure(message: &str, retry: Option<&str>) -> El {
+    el("section")
+        .class("rc-failure")
+        .child(heading(message))
+        .maybe(retry.map(|label| el("div").class("rc-actions").child(button("retry", label, true))))
+}

@@ -1,0 +1,209 @@
+// <readiness-check>: the embed loader.
+//
+// This file owns what only JavaScript can do: define the custom element,
+// fetch files, listen to events, dispatch events to the page, copy and
+// print. Everything else (state, scoring, rendering) happens in the
+// WebAssembly module. Every call into it goes through `call`, so a failure
+// inside shows an error state in the widget and never breaks the page.
+
+import init, { Widget } from './readiness_wasm.js';
+
+const base = new URL('./', import.meta.url);
+const BUILTIN = 'social-media-strategy';
+const LANGS = ['id', 'en'];
+const CRASHED = {
+  id: 'Terjadi kesalahan di dalam penilaian. Muat ulang halaman untuk mencoba lagi.',
+  en: 'Something went wrong inside the assessment. Reload the page to try again.',
+};
+
+// Shared by every element on the page: one module, one stylesheet.
+let ready;
+// After a trap, the module's memory cannot be trusted: every widget stops.
+let broken = false;
+const elements = new Set();
+
+function loadStyles() {
+  return fetch(new URL('readiness-check.css', base))
+    .then((response) => {
+      if (!response.ok) throw new Error(`readiness-check.css: HTTP ${response.status}`);
+      return response.text();
+    })
+    .then((css) => {
+      // Constructed sheets are not inline styles: a strict CSP allows them.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
+}
+
+function start() {
+  ready ??= Promise.all([init({ module_or_path: new URL('readiness_wasm_bg.wasm', base) }), loadStyles()]);
+  return ready;
+}
+
+// `in` is the old code for Indonesian that some systems still send.
+function supported(tag) {
+  const primary = (tag || '').toLowerCase().split(/[-_]/)[0];
+  if (primary === 'in') return 'id';
+  return LANGS.includes(primary) ? primary : null;
+}
+
+// The element's lang, else the nearest in the page, else the browser's.
+function resolveLang(element) {
+  const candidates = [element.getAttribute('lang'), element.closest('[lang]')?.getAttribute('lang')];
+  candidates.push(...(navigator.languages || [navigator.language]));
+  for (const tag of candidates) {
+    const lang = supported(tag);
+    if (lang) return lang;
+  }
+  return 'en';
+}
+
+// Print only the results: while printing, the page hides everything but
+// the element that asked (a document sheet, adopted only for the moment).
+const printSheet = new CSSStyleSheet();
+printSheet.replaceSync(`@media print {
+  html.rc-printing body * { visibility: hidden !important; }
+  html.rc-printing readiness-check[data-printing] {
+    visibility: visible !important; position: absolute !important; inset: 0 auto auto 0 !important; width: 100% !important;
+  }
+}`);
+
+function printResults(element) {
+  const html = document.documentElement;
+  const others = document.adoptedStyleSheets;
+  document.adoptedStyleSheets = [...others, printSheet];
+  html.classList.add('rc-printing');
+  element.setAttribute('data-printing', '');
+  const done = () => {
+    html.classList.remove('rc-printing');
+    element.removeAttribute('data-printing');
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== printSheet);
+  };
+  window.addEventListener('afterprint', done, { once: true });
+  window.print();
+}
+
+class ReadinessCheck extends HTMLElement {
+  static observedAttributes = ['lang', 'src', 'storage'];
+
+  connectedCallback() {
+    if (this.widget || this.starting) return;
+    this.starting = true;
+    elements.add(this);
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    for (const type of ['click', 'change', 'submit']) {
+      root.addEventListener(type, (event) => this.call((widget) => widget.handle(event)));
+    }
+    start().then(
+      ([, sheet]) => {
+        this.starting = false;
+        if (broken || !this.isConnected) return;
+        root.adoptedStyleSheets = [sheet];
+        this.lang_ = resolveLang(this);
+        this.widget = new Widget(root, this.lang_, this.getAttribute('storage') !== 'none');
+        this.fetchQuestionnaire();
+      },
+      (error) => this.crash(error),
+    );
+  }
+
+  disconnectedCallback() {
+    // Moving an element disconnects and reconnects it: keep its state then.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      elements.delete(this);
+      this.widget?.free();
+      this.widget = null;
+    });
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.widget || old === value) return;
+    if (name === 'lang') {
+      const lang = resolveLang(this);
+      if (lang === this.lang_) return;
+      this.lang_ = lang;
+      this.call((widget) => widget.set_lang(lang));
+      if (!this.hasAttribute('src')) this.fetchQuestionnaire();
+    } else if (name === 'src') {
+      this.fetchQuestionnaire();
+    } else if (name === 'storage') {
+      this.call((widget) => widget.set_storage(value !== 'none'));
+    }
+  }
+
+  // The built-in questionnaire comes in one file per language, so a
+  // visitor downloads only theirs; a custom one comes from `src`.
+  async fetchQuestionnaire() {
+    const src = this.getAttribute('src');
+    const url = src ? new URL(src, document.baseURI).href : new URL(`${BUILTIN}.${this.lang_}.json`, base).href;
+    this.url = url;
+    let text;
+    try {
+      const response = await fetch(url, { credentials: 'omit' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      text = await response.text();
+    } catch (error) {
+      if (this.url === url) this.call((widget) => widget.load_failed(`${url}: ${error.message}`));
+      return;
+    }
+    // A newer request (another language, another src) wins.
+    if (this.url === url) this.call((widget) => widget.load(text));
+  }
+
+  call(action) {
+    if (broken || !this.widget) return;
+    let effects;
+    try {
+      effects = action(this.widget);
+    } catch (error) {
+      this.crash(error);
+      return;
+    }
+    for (const effect of effects ?? []) this.apply(effect);
+  }
+
+  apply(effect) {
+    const emit = (type, detail) =>
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    switch (effect.kind) {
+      case 'progress':
+        emit('readiness-progress', { answered: effect.answered, total: effect.total });
+        break;
+      case 'complete':
+        emit('readiness-complete', effect.report);
+        break;
+      case 'retry':
+        this.fetchQuestionnaire();
+        break;
+      case 'copy': {
+        const answer = (ok) => this.call((widget) => widget.copied(ok));
+        if (navigator.clipboard) navigator.clipboard.writeText(effect.text).then(() => answer(true), () => answer(false));
+        else answer(false);
+        break;
+      }
+      case 'print':
+        printResults(this);
+        break;
+    }
+  }
+
+  crash(error) {
+    console.error('<readiness-check> stopped:', error);
+    broken = true;
+    for (const element of elements) element.showCrash();
+  }
+
+  showCrash() {
+    const root = this.shadowRoot;
+    if (!root) return;
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.className = 'rc-crashed';
+    message.textContent = CRASHED[this.lang_ ?? resolveLang(this)];
+    root.replaceChildren(message);
+  }
+}
+
+if (!customElements.get('readiness-check')) customElements.define('readiness-check', ReadinessCheck);
