@@ -30,7 +30,11 @@ fn polygon(points: impl Iterator<Item = (i32, i32)>) -> String {
 /// and the scores' polygon. Its accessible name lists every score.
 pub fn radar(report: &Report, label: &str, lang: Lang) -> El {
     let n = report.factors.len().max(3);
-    let fractions: Vec<f64> = report.factors.iter().map(|factor| factor.score.value() / 100.0).collect();
+    let fractions: Vec<f64> = report
+        .factors
+        .iter()
+        .map(|factor| factor.score.value() / 100.0)
+        .collect();
     let summary: Vec<String> = report
         .factors
         .iter()
@@ -92,6 +96,16 @@ pub fn bar(tenths: i32) -> El {
         .attr("aria-hidden", "true")
         .attr("focusable", "false")
         .class("rc-bar")
-        .child(svg("rect").attr("width", "1000").attr("height", "10").class("rc-bar-track"))
-        .child(svg("rect").attr("width", &tenths.to_string()).attr("height", "10").class("rc-bar-fill"))
+        .child(
+            svg("rect")
+                .attr("width", "1000")
+                .attr("height", "10")
+                .class("rc-bar-track"),
+        )
+        .child(
+            svg("rect")
+                .attr("width", &tenths.to_string())
+                .attr("height", "10")
+                .class("rc-bar-fill"),
+        )
 }

@@ -21,7 +21,9 @@ pub fn el(tag: &str) -> El {
 
 /// A new SVG element.
 pub fn svg(tag: &str) -> El {
-    El(DOCUMENT.with(|doc| doc.create_element_ns(Some(SVG), tag)).unwrap_throw())
+    El(DOCUMENT
+        .with(|doc| doc.create_element_ns(Some(SVG), tag))
+        .unwrap_throw())
 }
 
 impl El {

@@ -6,6 +6,8 @@
 //! types at the edge and renders the core's [`readiness_core::Report`];
 //! every score is computed by `readiness-core`.
 
+#[cfg(feature = "api")]
+pub mod api;
 mod chart;
 mod dom;
 mod i18n;

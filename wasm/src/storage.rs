@@ -20,7 +20,9 @@ fn storage() -> Option<Storage> {
 /// used (corrupt, or naming questions this edition lacks): it is removed.
 pub fn load(q: &Questionnaire) -> Result<Option<Answers>, ()> {
     let Some(storage) = storage() else { return Ok(None) };
-    let Ok(Some(text)) = storage.get_item(&key(q)) else { return Ok(None) };
+    let Ok(Some(text)) = storage.get_item(&key(q)) else {
+        return Ok(None);
+    };
     match q.read_response(&text) {
         Ok(response) => Ok(Some(response.answers)),
         Err(_) => {

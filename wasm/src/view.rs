@@ -26,7 +26,10 @@ pub fn render(root: &ShadowRoot, state: &State, focus: bool) {
         },
         (View::Invalid(problems), _) => ("error", invalid(problems, w)),
         (View::LoadFailed, _) => ("error", failure(w.load_failed, Some(w.retry))),
-        _ => ("loading", el("p").class("rc-loading").attr("role", "status").text(w.loading)),
+        _ => (
+            "loading",
+            el("p").class("rc-loading").attr("role", "status").text(w.loading),
+        ),
     };
     let page = el("div")
         .class("rc")
@@ -161,38 +164,44 @@ fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Word
         .maybe(error)
         .children(questions)
         .child(
-            el("div")
-                .class("rc-nav")
-                .child(button("back", w.back, false))
-                .child(
-                    el("button")
-                        .attr("type", "submit")
-                        .class("rc-button rc-primary")
-                        .text(if last { w.see_results } else { w.next }),
-                ),
+            el("div").class("rc-nav").child(button("back", w.back, false)).child(
+                el("button")
+                    .attr("type", "submit")
+                    .class("rc-button rc-primary")
+                    .text(if last { w.see_results } else { w.next }),
+            ),
         )
 }
 
 fn question_view(question: &Question, answer: Option<Answer>, missing: bool, lang: Lang, w: &Words) -> El {
     let id = &question.id;
     let option = |value: Answer, label: &str, class: &str| {
-        el("label").class(class).child(
-            el("input")
-                .attr("type", "radio")
-                .attr("name", id)
-                .attr("value", value.code())
-                .flag("checked", answer == Some(value)),
-        )
-        .child(el("span").text(label))
+        el("label")
+            .class(class)
+            .child(
+                el("input")
+                    .attr("type", "radio")
+                    .attr("name", id)
+                    .attr("value", value.code())
+                    .flag("checked", answer == Some(value)),
+            )
+            .child(el("span").text(label))
     };
     let scale = question
         .options
         .iter()
         .enumerate()
         .map(|(value, text)| option(Answer::Value(value as u8), text.text.get(lang), "rc-option"));
-    let help = question.help.as_ref().map(|help| el("p").class("rc-help").text(help.get(lang)));
+    let help = question
+        .help
+        .as_ref()
+        .map(|help| el("p").class("rc-help").text(help.get(lang)));
     el("fieldset")
-        .class(if missing { "rc-question rc-missing" } else { "rc-question" })
+        .class(if missing {
+            "rc-question rc-missing"
+        } else {
+            "rc-question"
+        })
         .attr("data-question", id)
         .child(el("legend").text(question.prompt.get(lang)))
         .maybe(help)
@@ -215,7 +224,11 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
     let hidden_summary = format!(": {}, {score} {}", overall.level.name, w.out_of);
     let rows = report.factors.iter().enumerate().map(|(i, factor)| {
         el("tr")
-            .child(el("th").attr("scope", "row").text(&format!("{}. {}", i + 1, factor.name)))
+            .child(
+                el("th")
+                    .attr("scope", "row")
+                    .text(&format!("{}. {}", i + 1, factor.name)),
+            )
             .child(
                 el("td").child(
                     el("div")
@@ -227,38 +240,53 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
             .child(el("td").text(&factor.level.name))
     });
     let caps = (!overall.caps.is_empty()).then(|| {
-        el("section").class("rc-caps").child(el("h3").text(w.caps_heading)).child(
-            el("ul").children(overall.caps.iter().map(|cap| {
+        el("section")
+            .class("rc-caps")
+            .child(el("h3").text(w.caps_heading))
+            .child(el("ul").children(overall.caps.iter().map(|cap| {
                 el("li")
                     .child(el("strong").text(&format!("{} {}", w.level, cap.max_level.name)))
                     .text(": ")
                     .text(&cap.reason)
-            })),
-        )
+            })))
     });
     let recommendations = &report.recommendations;
     let rest = (recommendations.len() > TOP_RECOMMENDATIONS).then(|| {
         el("details")
-            .child(el("summary").text(&format!("{} ({})", w.more_recommendations, recommendations.len() - TOP_RECOMMENDATIONS)))
+            .child(el("summary").text(&format!(
+                "{} ({})",
+                w.more_recommendations,
+                recommendations.len() - TOP_RECOMMENDATIONS
+            )))
             .child(
                 el("ol")
                     .class("rc-recs")
                     .attr("start", &(TOP_RECOMMENDATIONS + 1).to_string())
-                    .children(recommendations.iter().skip(TOP_RECOMMENDATIONS).map(|r| recommendation(r, lang, w))),
+                    .children(
+                        recommendations
+                            .iter()
+                            .skip(TOP_RECOMMENDATIONS)
+                            .map(|r| recommendation(r, lang, w)),
+                    ),
             )
     });
     let strengths = if report.strengths.is_empty() {
         el("p").text(w.no_strengths)
     } else {
-        el("ul").class("rc-strengths").children(
-            report
-                .strengths
-                .iter()
-                .map(|strength| el("li").child(el("strong").text(&strength.title)).text(": ").text(&strength.text)),
-        )
+        el("ul")
+            .class("rc-strengths")
+            .children(report.strengths.iter().map(|strength| {
+                el("li")
+                    .child(el("strong").text(&strength.title))
+                    .text(": ")
+                    .text(&strength.text)
+            }))
     };
-    let dont_know = (report.dont_know > 0)
-        .then(|| el("p").class("rc-meta").text(&fill(w.dont_know_count, &report.dont_know.to_string(), "")));
+    let dont_know = (report.dont_know > 0).then(|| {
+        el("p")
+            .class("rc-meta")
+            .text(&fill(w.dont_know_count, &report.dont_know.to_string(), ""))
+    });
     el("section")
         .class("rc-results")
         .child(
@@ -315,12 +343,20 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
                 .child(el("h3").text(w.recommendations))
                 .child(
                     el("ol").class("rc-recs").children(
-                        recommendations.iter().take(TOP_RECOMMENDATIONS).map(|r| recommendation(r, lang, w)),
+                        recommendations
+                            .iter()
+                            .take(TOP_RECOMMENDATIONS)
+                            .map(|r| recommendation(r, lang, w)),
                     ),
                 )
                 .maybe(rest),
         )
-        .child(el("section").class("rc-strengths-section").child(el("h3").text(w.strengths)).child(strengths))
+        .child(
+            el("section")
+                .class("rc-strengths-section")
+                .child(el("h3").text(w.strengths))
+                .child(strengths),
+        )
         .child(
             el("div")
                 .class("rc-actions rc-no-print")
@@ -329,7 +365,11 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
                 .child(button("restart", w.restart, false)),
         )
         .child(share_box(state, w))
-        .child(el("p").class("rc-source").text(&format!("{} · {}", q.title.get(lang), q.version)))
+        .child(
+            el("p")
+                .class("rc-source")
+                .text(&format!("{} · {}", q.title.get(lang), q.version)),
+        )
 }
 
 fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
@@ -340,7 +380,11 @@ fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
                 .class("rc-rec-title")
                 .child(el("strong").text(&r.title))
                 .text(" ")
-                .child(el("span").class("rc-gain").text(&fill(w.gain, &r.gain.format(lang), ""))),
+                .child(
+                    el("span")
+                        .class("rc-gain")
+                        .text(&fill(w.gain, &r.gain.format(lang), "")),
+                ),
         )
         .child(el("p").text(&r.text))
 }
@@ -349,9 +393,12 @@ fn share_box(state: &State, w: &Words) -> El {
     let box_ = el("div").class("rc-share rc-no-print");
     match &state.share_link {
         Some(link) => box_.child(
-            el("label")
-                .child(el("span").text(w.share_label))
-                .child(el("input").attr("type", "text").attr("readonly", "").attr("value", link)),
+            el("label").child(el("span").text(w.share_label)).child(
+                el("input")
+                    .attr("type", "text")
+                    .attr("readonly", "")
+                    .attr("value", link),
+            ),
         ),
         None => box_,
     }
@@ -363,7 +410,11 @@ fn invalid(problems: &[readiness_core::Problem], w: &Words) -> El {
         .child(heading(w.invalid_questionnaire))
         .child(el("ul").class("rc-problems").children(problems.iter().map(|problem| {
             el("li")
-                .child(el("code").text(if problem.path.is_empty() { "(document)" } else { &problem.path }))
+                .child(el("code").text(if problem.path.is_empty() {
+                    "(document)"
+                } else {
+                    &problem.path
+                }))
                 .text(": ")
                 .text(&problem.message)
                 .maybe((!problem.hint.is_empty()).then(|| el("span").class("rc-hint").text(&problem.hint)))

@@ -233,7 +233,10 @@ impl Widget {
     }
 
     fn changed(&mut self, event: &Event) -> JsValue {
-        let Some(input) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) else {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+        else {
             return JsValue::UNDEFINED;
         };
         let (id, value) = (input.name(), input.value());
@@ -250,14 +253,21 @@ impl Widget {
         self.state.unanswered.retain(|open| *open != id);
         self.save();
         let total = q.questions().count();
-        effects(&[Effect::Progress { answered: self.state.answers.len(), total }])
+        effects(&[Effect::Progress {
+            answered: self.state.answers.len(),
+            total,
+        }])
     }
 
     fn action(&mut self, button: &Element) -> JsValue {
         let action = button.get_attribute("data-action").unwrap_or_default();
         match action.as_str() {
             "start" | "resume" => {
-                let step = if action == "resume" { self.first_open_step() } else { Some(0) };
+                let step = if action == "resume" {
+                    self.first_open_step()
+                } else {
+                    Some(0)
+                };
                 self.state.notice = None;
                 match step {
                     Some(step) => self.go(View::Step(step)),
@@ -274,7 +284,11 @@ impl Widget {
                     storage::clear(q);
                 }
                 clear_share_fragment();
-                self.go(if action == "restart" { View::Intro } else { View::Step(0) });
+                self.go(if action == "restart" {
+                    View::Intro
+                } else {
+                    View::Step(0)
+                });
             }
             "back" => {
                 self.state.unanswered.clear();
@@ -363,9 +377,12 @@ impl Widget {
 
     fn first_open_step(&self) -> Option<usize> {
         let q = self.questionnaire();
-        q.factors
-            .iter()
-            .position(|factor| factor.questions.iter().any(|question| self.state.answers.get(&question.id).is_none()))
+        q.factors.iter().position(|factor| {
+            factor
+                .questions
+                .iter()
+                .any(|question| self.state.answers.get(&question.id).is_none())
+        })
     }
 
     fn save(&self) {
@@ -428,7 +445,9 @@ fn clear_share_fragment() {
     let Some(window) = web_sys::window() else { return };
     if share_fragment().is_some() {
         let location = window.location();
-        let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+        let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+            return;
+        };
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
         }
