@@ -156,12 +156,13 @@ class ReadinessCheck extends HTMLElement {
     if (broken || !this.widget) return;
     let effects;
     try {
-      effects = action(this.widget);
+      // The module answers with its effects as JSON text (or nothing).
+      effects = JSON.parse(action(this.widget) ?? '[]');
     } catch (error) {
       this.crash(error);
       return;
     }
-    for (const effect of effects ?? []) this.apply(effect);
+    for (const effect of effects) this.apply(effect);
   }
 
   apply(effect) {

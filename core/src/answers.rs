@@ -1,6 +1,5 @@
 //! A respondent's answers: question id -> answer.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -62,10 +61,19 @@ impl Serialize for Answer {
 
 /// Answers by question id. Questions left out are unanswered; the order of
 /// insertion never matters.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+///
+/// Kept as a vector sorted by id rather than a `BTreeMap`: a few dozen
+/// entries search as fast either way, and the map's code would add
+/// kilobytes to the widget's WebAssembly.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
-    by_question: BTreeMap<String, Answer>,
+    by_question: Vec<(String, Answer)>,
+}
+
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.by_question.iter().map(|(id, answer)| (id, answer)))
+    }
 }
 
 impl Answers {
@@ -76,17 +84,27 @@ impl Answers {
 
     /// Sets the answer to a question, replacing any earlier one.
     pub fn insert(&mut self, question: impl Into<String>, answer: Answer) {
-        self.by_question.insert(question.into(), answer);
+        let question = question.into();
+        match self.find(&question) {
+            Ok(at) => self.by_question[at].1 = answer,
+            Err(at) => self.by_question.insert(at, (question, answer)),
+        }
     }
 
     /// Clears the answer to a question.
     pub fn remove(&mut self, question: &str) {
-        self.by_question.remove(question);
+        if let Ok(at) = self.find(question) {
+            self.by_question.remove(at);
+        }
     }
 
     /// The answer to a question, if any.
     pub fn get(&self, question: &str) -> Option<Answer> {
-        self.by_question.get(question).copied()
+        self.find(question).ok().map(|at| self.by_question[at].1)
+    }
+
+    fn find(&self, question: &str) -> Result<usize, usize> {
+        self.by_question.binary_search_by(|(id, _)| id.as_str().cmp(question))
     }
 
     /// The answers, ordered by question id.

@@ -55,7 +55,15 @@ pub(crate) fn rank(
             });
         }
     }
-    // A stable sort: equal gains stay in factor, then question, order.
-    ranked.sort_by_key(|recommendation| std::cmp::Reverse(recommendation.gain));
+    // An insertion sort, stable, so equal gains stay in factor, then
+    // question, order; the library's sort would add kilobytes to the widget
+    // for lists this short.
+    for i in 1..ranked.len() {
+        let mut j = i;
+        while j > 0 && ranked[j - 1].gain < ranked[j].gain {
+            ranked.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     ranked
 }

@@ -2,8 +2,6 @@
 //! weights, thresholds and caps. Types and translations are checked while
 //! decoding (`decode.rs`).
 
-use std::collections::HashSet;
-
 use crate::problem::{field_path, index_path, Reader};
 use crate::questionnaire::{Cap, Questionnaire, SCALE};
 
@@ -27,8 +25,8 @@ pub(crate) fn questionnaire(reader: &mut Reader, q: &Questionnaire) {
             "add at least one factor with at least one question",
         );
     }
-    let mut factor_ids = HashSet::new();
-    let mut question_ids = HashSet::new();
+    let mut factor_ids = Vec::new();
+    let mut question_ids = Vec::new();
     for (f, factor) in q.factors.iter().enumerate() {
         let path = index_path("factors", f);
         unique(reader, &mut factor_ids, &field_path(&path, "id"), &factor.id, "factor");
@@ -78,13 +76,20 @@ fn slug(reader: &mut Reader, path: &str, id: &str) -> bool {
     well_formed
 }
 
-fn unique(reader: &mut Reader, seen: &mut HashSet<String>, path: &str, id: &str, what: &str) {
-    if slug(reader, path, id) && !seen.insert(id.to_owned()) {
+/// Reports a malformed or repeated id. A linear search: a questionnaire has
+/// dozens of ids, and a hash set would add kilobytes to the widget.
+fn unique<'q>(reader: &mut Reader, seen: &mut Vec<&'q str>, path: &str, id: &'q str, what: &str) {
+    if !slug(reader, path, id) {
+        return;
+    }
+    if seen.contains(&id) {
         reader.report(
             path,
             format!("duplicate {what} id `{id}`"),
             format!("give each {what} its own id"),
         );
+    } else {
+        seen.push(id);
     }
 }
 
@@ -152,7 +157,7 @@ fn levels(reader: &mut Reader, q: &Questionnaire) {
             "give at least two levels, the first with \"min\": 0",
         );
     }
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     for (i, level) in q.levels.iter().enumerate() {
         let path = index_path("levels", i);
         unique(reader, &mut seen, &field_path(&path, "id"), &level.id, "level");
@@ -181,7 +186,7 @@ fn levels(reader: &mut Reader, q: &Questionnaire) {
 }
 
 fn caps(reader: &mut Reader, q: &Questionnaire) {
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     let mut weakest = 0;
     for (i, cap) in q.caps.iter().enumerate() {
         let path = index_path("caps", i);

@@ -11,8 +11,16 @@ pub mod api;
 mod chart;
 mod dom;
 mod i18n;
+mod json_out;
 mod storage;
 mod view;
 mod widget;
 
 pub use widget::Widget;
+
+// SAFETY: WebAssembly in the browser runs this module on one thread (the
+// build enables no atomics), which is what `AssumeSingleThreaded` requires.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlInputElement, ShadowRoot};
 
 use crate::dom::closest;
+use crate::json_out;
 use crate::storage;
 use crate::view;
 
@@ -111,7 +112,7 @@ impl Widget {
 
     /// The questionnaire arrived: validate it and show the intro, a shared
     /// result, or (when it only changed language) the same view again.
-    pub fn load(&mut self, text: &str) -> JsValue {
+    pub fn load(&mut self, text: &str) -> Option<String> {
         let questionnaire = match Questionnaire::from_json(text) {
             Ok(questionnaire) => questionnaire,
             Err(problems) => {
@@ -120,7 +121,7 @@ impl Widget {
                 }
                 self.state.view = View::Invalid(problems);
                 self.rerender();
-                return JsValue::UNDEFINED;
+                return None;
             }
         };
         let same = self
@@ -135,7 +136,7 @@ impl Widget {
                 self.state.report = self.score();
             }
             self.rerender();
-            return JsValue::UNDEFINED;
+            return None;
         }
         self.state.answers = Answers::new();
         self.state.notice = None;
@@ -154,7 +155,7 @@ impl Widget {
         }
         self.state.view = View::Intro;
         self.render(false);
-        JsValue::UNDEFINED
+        None
     }
 
     /// The questionnaire could not be fetched.
@@ -194,7 +195,7 @@ impl Widget {
 
     /// A `click`, `change` or `submit` event inside the shadow root.
     /// Returns the effects for the loader to carry out.
-    pub fn handle(&mut self, event: &Event) -> JsValue {
+    pub fn handle(&mut self, event: &Event) -> Option<String> {
         match event.type_().as_str() {
             "change" => self.changed(event),
             "submit" => {
@@ -203,9 +204,9 @@ impl Widget {
             }
             "click" => match closest(event.target(), "[data-action]") {
                 Some(button) => self.action(&button),
-                None => JsValue::UNDEFINED,
+                None => None,
             },
-            _ => JsValue::UNDEFINED,
+            _ => None,
         }
     }
 }
@@ -232,23 +233,12 @@ impl Widget {
         view::render_notice(&self.root, &self.state);
     }
 
-    fn changed(&mut self, event: &Event) -> JsValue {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return JsValue::UNDEFINED;
-        };
+    fn changed(&mut self, event: &Event) -> Option<String> {
+        let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
         let (id, value) = (input.name(), input.value());
-        let Some(answer) = Answer::from_code(&value) else {
-            return JsValue::UNDEFINED;
-        };
-        let Some(q) = &self.state.questionnaire else {
-            return JsValue::UNDEFINED;
-        };
-        if q.question(&id).is_none() {
-            return JsValue::UNDEFINED;
-        }
+        let answer = Answer::from_code(&value)?;
+        let q = self.state.questionnaire.as_ref()?;
+        q.question(&id)?;
         self.state.answers.insert(id.clone(), answer);
         self.state.unanswered.retain(|open| *open != id);
         self.save();
@@ -259,7 +249,7 @@ impl Widget {
         }])
     }
 
-    fn action(&mut self, button: &Element) -> JsValue {
+    fn action(&mut self, button: &Element) -> Option<String> {
         let action = button.get_attribute("data-action").unwrap_or_default();
         match action.as_str() {
             "start" | "resume" => {
@@ -314,14 +304,14 @@ impl Widget {
             }
             _ => {}
         }
-        JsValue::UNDEFINED
+        None
     }
 
     /// "Next" or "See my results": only when every question of the step has
     /// an answer; otherwise name the open ones and focus the first.
-    fn next(&mut self) -> JsValue {
+    fn next(&mut self) -> Option<String> {
         let View::Step(step) = self.state.view else {
-            return JsValue::UNDEFINED;
+            return None;
         };
         let q = self.questionnaire();
         let open: Vec<String> = q.factors[step]
@@ -334,11 +324,11 @@ impl Widget {
             self.state.unanswered = open;
             self.render(false);
             view::focus_question(&self.root, &self.state.unanswered[0]);
-            return JsValue::UNDEFINED;
+            return None;
         }
         if step + 1 < q.factors.len() {
             self.go(View::Step(step + 1));
-            JsValue::UNDEFINED
+            None
         } else {
             self.show_results(true)
         }
@@ -350,13 +340,13 @@ impl Widget {
         self.render(true);
     }
 
-    fn show_results(&mut self, announce: bool) -> JsValue {
+    fn show_results(&mut self, announce: bool) -> Option<String> {
         self.state.report = self.score();
         self.state.view = View::Results;
         self.render(announce);
         match &self.state.report {
             Some(report) if announce => effects(&[Effect::Complete { report }]),
-            _ => JsValue::UNDEFINED,
+            _ => None,
         }
     }
 
@@ -417,9 +407,9 @@ impl Widget {
     }
 }
 
-/// Effects as a JS array for the loader.
-fn effects(list: &[Effect<'_>]) -> JsValue {
-    serde_wasm_bindgen::to_value(list).unwrap_or(JsValue::UNDEFINED)
+/// Effects as JSON text for the loader, which parses it (see `json_out`).
+fn effects(list: &[Effect<'_>]) -> Option<String> {
+    Some(json_out::to_string(list))
 }
 
 const FRAGMENT_KEY: &str = "readiness=";
