@@ -169,6 +169,9 @@ class ReadinessCheck extends HTMLElement {
     const emit = (type, detail) =>
       this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     switch (effect.kind) {
+      case 'ready':
+        emit('readiness-ready', null);
+        break;
       case 'progress':
         emit('readiness-progress', { answered: effect.answered, total: effect.total });
         break;

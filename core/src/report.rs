@@ -4,7 +4,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::answers::Answer;
+use crate::answers::{Answer, Answers};
 use crate::lang::Lang;
 
 /// A score from 0 to 100 with one decimal, kept as a whole number of tenths
@@ -80,6 +80,9 @@ pub struct Report {
     /// The ids of unanswered questions, in questionnaire order. They score
     /// as gaps, like "don't know".
     pub missing: Vec<String>,
+    /// The answers scored, so that anyone holding the report can score them
+    /// again and compare (for example a server checking what a browser sent).
+    pub answers: Answers,
 }
 
 /// Names the questionnaire a report belongs to.

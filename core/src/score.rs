@@ -328,5 +328,6 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
         dont_know,
         not_applicable,
         missing,
+        answers: answers.clone(),
     })
 }

@@ -28,6 +28,7 @@ pub struct Words {
     pub factor: &'static str,
     pub score: &'static str,
     pub caps_heading: &'static str,
+    pub held_at: &'static str,
     pub recommendations: &'static str,
     pub more_recommendations: &'static str,
     pub gain: &'static str,
@@ -46,7 +47,7 @@ pub struct Words {
     pub invalid_questionnaire: &'static str,
     pub load_failed: &'static str,
     pub retry: &'static str,
-    pub crashed: &'static str,
+    pub failed: &'static str,
     pub dont_know_count: &'static str,
 }
 
@@ -81,6 +82,7 @@ static EN: Words = Words {
     factor: "Factor",
     score: "Score",
     caps_heading: "Why the level is held down",
+    held_at: "Held at {n}",
     recommendations: "What would raise your readiness most",
     more_recommendations: "More recommendations",
     gain: "+{n} points",
@@ -99,7 +101,7 @@ static EN: Words = Words {
     invalid_questionnaire: "This questionnaire cannot be used. Problems found:",
     load_failed: "The questionnaire could not be loaded.",
     retry: "Try again",
-    crashed: "Something went wrong inside the assessment. Reload the page to try again.",
+    failed: "The results could not be computed. Start again, or reload the page.",
     dont_know_count: "Answered \"don't know\": {n}. Finding out would sharpen this picture.",
 };
 
@@ -127,6 +129,7 @@ static ID: Words = Words {
     factor: "Faktor",
     score: "Skor",
     caps_heading: "Mengapa tingkatnya ditahan",
+    held_at: "Ditahan di tingkat {n}",
     recommendations: "Yang paling meningkatkan kesiapan Anda",
     more_recommendations: "Rekomendasi lainnya",
     gain: "+{n} poin",
@@ -145,7 +148,7 @@ static ID: Words = Words {
     invalid_questionnaire: "Kuesioner ini tidak dapat digunakan. Masalah yang ditemukan:",
     load_failed: "Kuesioner tidak dapat dimuat.",
     retry: "Coba lagi",
-    crashed: "Terjadi kesalahan di dalam penilaian. Muat ulang halaman untuk mencoba lagi.",
+    failed: "Hasil tidak dapat dihitung. Mulai lagi, atau muat ulang halaman.",
     dont_know_count: "Jawaban \"tidak tahu\": {n}. Mencari tahu akan mempertajam gambaran ini.",
 };
 

@@ -22,10 +22,10 @@ pub fn render(root: &ShadowRoot, state: &State, focus: bool) {
         (View::Intro, Some(q)) => ("intro", intro(q, state, lang, w)),
         (View::Results, Some(q)) => match &state.report {
             Some(report) => ("results", results(q, report, state, lang, w)),
-            None => ("error", failure(w.crashed, None)),
+            None => ("error", failure(w.failed, Some((w.restart, "restart")))),
         },
         (View::Invalid(problems), _) => ("error", invalid(problems, w)),
-        (View::LoadFailed, _) => ("error", failure(w.load_failed, Some(w.retry))),
+        (View::LoadFailed, _) => ("error", failure(w.load_failed, Some((w.retry, "retry")))),
         _ => (
             "loading",
             el("p").class("rc-loading").attr("role", "status").text(w.loading),
@@ -245,7 +245,7 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
             .child(el("h3").text(w.caps_heading))
             .child(el("ul").children(overall.caps.iter().map(|cap| {
                 el("li")
-                    .child(el("strong").text(&format!("{} {}", w.level, cap.max_level.name)))
+                    .child(el("strong").text(&fill(w.held_at, &cap.max_level.name, "")))
                     .text(": ")
                     .text(&cap.reason)
             })))
@@ -421,9 +421,10 @@ fn invalid(problems: &[readiness_core::Problem], w: &Words) -> El {
         })))
 }
 
-fn failure(message: &str, retry: Option<&str>) -> El {
+/// An error the visitor can act on: a message and one action.
+fn failure(message: &str, action: Option<(&str, &str)>) -> El {
     el("section")
         .class("rc-failure")
         .child(heading(message))
-        .maybe(retry.map(|label| el("div").class("rc-actions").child(button("retry", label, true))))
+        .maybe(action.map(|(label, name)| el("div").class("rc-actions").child(button(name, label, true))))
 }

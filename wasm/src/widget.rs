@@ -46,6 +46,8 @@ pub enum Notice {
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 enum Effect<'a> {
+    /// Dispatch `readiness-ready`: the first view with content is shown.
+    Ready,
     /// Dispatch `readiness-progress` with these counts.
     Progress { answered: usize, total: usize },
     /// Dispatch `readiness-complete` with the report.
@@ -141,7 +143,8 @@ impl Widget {
         self.state.answers = Answers::new();
         self.state.notice = None;
         if self.open_share_link() {
-            return self.show_results(false);
+            self.show_results(false);
+            return effects(&[Effect::Ready]);
         }
         if self.state.storage {
             match storage::load(self.questionnaire()) {
@@ -155,7 +158,7 @@ impl Widget {
         }
         self.state.view = View::Intro;
         self.render(false);
-        None
+        effects(&[Effect::Ready])
     }
 
     /// The questionnaire could not be fetched.
