@@ -1,5 +1,45 @@
 //! `readiness`: the command-line face of the readiness core.
+//!
+//! Glue only: parse arguments, read files, call `readiness_core`, print.
+//! Every rule about questionnaires, answers and scores lives in the core.
 
-fn main() {
-    println!("readiness {}", env!("CARGO_PKG_VERSION"));
+mod args;
+mod batch;
+mod commands;
+mod csv_header;
+mod csv_input;
+mod failure;
+mod input;
+mod jsonl_input;
+mod labels;
+mod layout;
+mod output;
+mod style;
+mod summary;
+mod text;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Questionnaire { lang } => commands::questionnaire(lang),
+        Command::Validate { file } => commands::validate(&file),
+        Command::Score {
+            answers,
+            questionnaire,
+            lang,
+            format,
+        } => commands::score(&answers, questionnaire.path.as_deref(), input::lang(lang.lang), format),
+        Command::Batch(args) => batch::run(&args),
+        Command::Schema => commands::schema(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
 }

@@ -1,0 +1,82 @@
+//! The one-shot commands: `questionnaire`, `validate`, `score`, `schema`.
+
+use std::path::Path;
+
+use readiness_core::{Lang, Questionnaire, BUILTIN_JSON, SCHEMA};
+
+use crate::args::ScoreFormat;
+use crate::failure::{problem_lines, Failure};
+use crate::input::{self, display_name};
+use crate::output::{self, WithRespondent};
+use crate::style::Style;
+use crate::text;
+
+pub fn questionnaire(lang: Option<Lang>) -> Result<(), Failure> {
+    match lang {
+        // The shipped file, byte for byte: its layout and key order are the
+        // template a marketer edits.
+        None => output::print(BUILTIN_JSON),
+        Some(lang) => output::print(&pretty(&Questionnaire::builtin().only(lang))),
+    }
+}
+
+pub fn validate(path: &Path) -> Result<(), Failure> {
+    let text = input::read_text(path)?;
+    match Questionnaire::from_json(&text) {
+        Ok(q) => {
+            let questions = q.questions().count();
+            let languages: Vec<&str> = q.languages.iter().map(|lang| lang.code()).collect();
+            output::print(&format!(
+                "{}: valid questionnaire `{}` version {}: {} factors, {questions} questions, {} levels, {} caps, languages {}\n",
+                display_name(path),
+                q.id,
+                q.version,
+                q.factors.len(),
+                q.levels.len(),
+                q.caps.len(),
+                languages.join(", "),
+            ))
+        }
+        Err(problems) => {
+            let mut lines = problem_lines(path, &problems);
+            lines.push(format!(
+                "{}: {} {}",
+                display_name(path),
+                problems.len(),
+                if problems.len() == 1 { "problem" } else { "problems" }
+            ));
+            Err(Failure::Invalid(lines))
+        }
+    }
+}
+
+pub fn score(path: &Path, questionnaire: Option<&Path>, lang: Lang, format: ScoreFormat) -> Result<(), Failure> {
+    let q = input::questionnaire(questionnaire)?;
+    let text = input::read_text(path)?;
+    let response = q
+        .read_response(&text)
+        .map_err(|problems| Failure::problems(path, &problems))?;
+    let report = q
+        .score(&response.answers, lang)
+        .map_err(|problems| Failure::problems(path, &problems))?;
+    let respondent = response.respondent.as_deref();
+    match format {
+        ScoreFormat::Json => output::print(&pretty(&WithRespondent {
+            respondent,
+            report: &report,
+        })),
+        ScoreFormat::Text => output::print(&text::render(&report, respondent, Style::for_stdout())),
+    }
+}
+
+pub fn schema() -> Result<(), Failure> {
+    output::print(SCHEMA)
+}
+
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    // Serialising our own types to a String cannot fail: every map key is
+    // a string and no Serialize impl returns an error.
+    let mut json = serde_json::to_string_pretty(value).expect("reports serialise to JSON");
+    json.push('\n');
+    json
+}

@@ -1,0 +1,111 @@
+//! The CLI's own words in each language. The report's texts (levels,
+//! factors, recommendations, cap reasons) come from the questionnaire.
+
+use readiness_core::Lang;
+
+pub struct Labels {
+    pub report: &'static str,
+    pub respondent: &'static str,
+    pub overall: &'static str,
+    pub level: &'static str,
+    pub capped: &'static str,
+    /// Before the uncapped level's name.
+    pub capped_reaches: &'static str,
+    /// Before the capped level's name.
+    pub capped_held: &'static str,
+    pub factors: &'static str,
+    pub recommendations: &'static str,
+    pub no_recommendations: &'static str,
+    /// Before the gain if the answer moved to the top.
+    pub to_top: &'static str,
+    pub lifts_cap: &'static str,
+    pub strengths: &'static str,
+    pub strengths_count: &'static str,
+    pub answered: &'static str,
+    pub of: &'static str,
+    pub dont_know: &'static str,
+    pub not_applicable: &'static str,
+    pub unanswered: &'static str,
+    // The summary.
+    pub summary: &'static str,
+    pub responses_scored: &'static str,
+    pub bad: &'static str,
+    pub none_scored: &'static str,
+    pub overall_row: &'static str,
+    pub count: &'static str,
+    pub mean: &'static str,
+    pub median: &'static str,
+    pub per_level: &'static str,
+    pub method: &'static str,
+}
+
+const EN: Labels = Labels {
+    report: "Readiness report",
+    respondent: "Respondent",
+    overall: "Overall score",
+    level: "Level",
+    capped: "Capped",
+    capped_reaches: "The score alone reaches",
+    capped_held: "these rules hold the level at",
+    factors: "Factors",
+    recommendations: "Top recommendations",
+    no_recommendations: "none: every answer is already at the top",
+    to_top: "to the top",
+    lifts_cap: "lifts a cap",
+    strengths: "Strengths",
+    strengths_count: "answers already at the top",
+    answered: "Answered",
+    of: "of",
+    dont_know: "don't know",
+    not_applicable: "not applicable",
+    unanswered: "unanswered",
+    summary: "Summary",
+    responses_scored: "responses scored",
+    bad: "bad",
+    none_scored: "No response was scored.",
+    overall_row: "Overall",
+    count: "count",
+    mean: "mean",
+    median: "median",
+    per_level: "Responses per level (overall: after caps)",
+    method: "Percentiles by nearest rank, exact; means rounded to one decimal.",
+};
+
+const ID: Labels = Labels {
+    report: "Laporan kesiapan",
+    respondent: "Responden",
+    overall: "Skor keseluruhan",
+    level: "Tingkat",
+    capped: "Dibatasi",
+    capped_reaches: "Skor saja mencapai",
+    capped_held: "aturan berikut menahan tingkat pada",
+    factors: "Faktor",
+    recommendations: "Rekomendasi utama",
+    no_recommendations: "tidak ada: semua jawaban sudah di tingkat tertinggi",
+    to_top: "hingga tertinggi",
+    lifts_cap: "mengangkat batas",
+    strengths: "Kekuatan",
+    strengths_count: "jawaban sudah di tingkat tertinggi",
+    answered: "Terjawab",
+    of: "dari",
+    dont_know: "tidak tahu",
+    not_applicable: "tidak berlaku",
+    unanswered: "belum dijawab",
+    summary: "Ringkasan",
+    responses_scored: "respons dinilai",
+    bad: "bermasalah",
+    none_scored: "Tidak ada respons yang dinilai.",
+    overall_row: "Keseluruhan",
+    count: "jumlah",
+    mean: "rata-rata",
+    median: "median",
+    per_level: "Respons per tingkat (keseluruhan: setelah batas)",
+    method: "Persentil dengan peringkat terdekat (nearest rank), tepat; rata-rata dibulatkan ke satu desimal.",
+};
+
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
+    }
+}

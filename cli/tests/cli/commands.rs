@@ -1,0 +1,169 @@
+//! `questionnaire`, `validate`, `schema`, and the conventions every
+//! command shares: help, version, exit statuses.
+
+use predicates::prelude::*;
+use readiness_core::{BUILTIN_JSON, SCHEMA};
+
+use crate::support::{json, lines, readiness, text, tiny, Files};
+
+#[test]
+fn questionnaire_prints_the_builtin_file_as_shipped() {
+    let output = readiness().arg("questionnaire").assert().success();
+    assert_eq!(text(&output.get_output().stdout).trim_end(), BUILTIN_JSON.trim_end());
+}
+
+#[test]
+fn questionnaire_in_one_language_is_a_valid_template() {
+    let files = Files::new();
+    let output = readiness().args(["questionnaire", "--lang", "en"]).assert().success();
+    let stdout = &output.get_output().stdout;
+    let template = json(stdout);
+    assert_eq!(template["languages"], serde_json::json!(["en"]));
+    assert!(template["title"].get("id").is_none(), "Indonesian texts are dropped");
+    assert!(template["title"]["en"].is_string());
+
+    let path = files.write("mine.json", stdout);
+    readiness()
+        .arg("validate")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid questionnaire `social-media-strategy`"));
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error() {
+    readiness()
+        .args(["questionnaire", "--lang", "fr"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`fr` is not a supported language; use id or en",
+        ));
+}
+
+#[test]
+fn schema_prints_the_checked_in_schema() {
+    let output = readiness().arg("schema").assert().success();
+    let stdout = &output.get_output().stdout;
+    assert_eq!(text(stdout).trim_end(), SCHEMA.trim_end());
+    assert!(json(stdout).is_object());
+}
+
+#[test]
+fn validate_sums_up_a_valid_file_in_one_line() {
+    let output = readiness().arg("validate").arg(tiny()).assert().success();
+    let stdout = lines(&output.get_output().stdout);
+    assert_eq!(stdout.len(), 1, "{stdout:?}");
+    assert!(
+        stdout[0].ends_with(
+            "valid questionnaire `tiny` version 1: 2 factors, 5 questions, 5 levels, 2 caps, languages id, en"
+        ),
+        "{stdout:?}"
+    );
+}
+
+#[test]
+fn validate_names_a_misspelt_field_and_suggests_the_right_one() {
+    let files = Files::new();
+    let original = std::fs::read_to_string(tiny()).unwrap();
+    let misspelt = original.replacen("\"title\"", "\"titel\"", 1);
+    let path = files.write("mine.json", misspelt);
+    readiness()
+        .arg("validate")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "mine.json: titel: unknown field `titel`; did you mean `title`?",
+        ));
+}
+
+#[test]
+fn validate_lists_every_problem_one_per_line() {
+    let files = Files::new();
+    let vector = json(&std::fs::read(crate::support::root().join("tests/vectors/invalid-many-problems.json")).unwrap());
+    let expected = vector["expect"]["problems"].as_array().unwrap();
+    let path = files.write("many.json", vector["questionnaire"].to_string());
+    let output = readiness().arg("validate").arg(&path).assert().code(1);
+    let stderr = lines(&output.get_output().stderr);
+    assert_eq!(stderr.len(), expected.len() + 1, "{stderr:#?}");
+    for (line, problem) in stderr.iter().zip(expected) {
+        assert!(line.starts_with(&format!("{}: {}: ", path.display(), problem["path"].as_str().unwrap())));
+    }
+    assert!(stderr
+        .last()
+        .unwrap()
+        .ends_with(&format!("{} problems", expected.len())));
+}
+
+#[test]
+fn validate_reads_standard_input_and_ignores_a_byte_order_mark() {
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend(std::fs::read(tiny()).unwrap());
+    readiness()
+        .args(["validate", "-"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("<stdin>: valid questionnaire `tiny`"));
+}
+
+#[test]
+fn validate_says_where_text_is_not_json() {
+    let files = Files::new();
+    let path = files.write("broken.json", "{\n  \"id\": \"x\",\n");
+    readiness()
+        .arg("validate")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.json: line 3, column 1: "));
+}
+
+#[test]
+fn an_unreadable_file_exits_2_with_one_line() {
+    let files = Files::new();
+    for path in [files.dir().join("missing.json"), files.dir().to_owned()] {
+        let output = readiness().arg("validate").arg(&path).assert().code(2);
+        let stderr = lines(&output.get_output().stderr);
+        assert_eq!(stderr.len(), 1, "{stderr:?}");
+        assert!(stderr[0].starts_with("error: cannot read "), "{stderr:?}");
+        assert!(!stderr[0].contains("os error"), "{stderr:?}");
+    }
+}
+
+#[test]
+fn help_documents_exit_statuses_and_examples() {
+    for args in [
+        &["--help"][..],
+        &["score", "--help"],
+        &["batch", "--help"],
+        &["validate", "--help"],
+    ] {
+        readiness()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Exit status:"))
+            .stdout(predicate::str::contains("Examples:"))
+            .stdout(predicate::str::contains("2  usage error"));
+    }
+    readiness()
+        .args(["batch", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nearest rank"))
+        .stdout(predicate::str::contains("1001 counters"));
+}
+
+#[test]
+fn version_and_usage() {
+    readiness()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("readiness {}\n", env!("CARGO_PKG_VERSION")));
+    readiness().assert().code(2).stderr(predicate::str::contains("Usage:"));
+    readiness().arg("frobnicate").assert().code(2);
+}
