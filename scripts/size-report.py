@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Size of the deployable widget: raw and gzip -9 bytes per file and in total.
+
+Fails (exit 1) when the gzip total of dist/widget exceeds --limit-kb, so a
+size regression fails `make test`. Also writes target/size-report.json.
+"""
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Files only the iframe embed loads (the script embed never fetches them).
+IFRAME_ONLY = {"embed.html", "embed.js", "embed.css", "readiness-frame.js"}
+
+
+def gzip_size(data: bytes) -> int:
+    # mtime=0: the same bytes give the same size on every run.
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", default=str(ROOT / "dist" / "widget"))
+    parser.add_argument("--limit-kb", type=float, default=45, help="gzip total limit, KB of 1000 bytes")
+    parser.add_argument("--json", default=str(ROOT / "target" / "size-report.json"))
+    args = parser.parse_args()
+
+    widget = Path(args.dir)
+    files = sorted(p for p in widget.rglob("*") if p.is_file())
+    if not files:
+        sys.exit(f"size-report: no files in {widget}; run `make dist` first")
+
+    rows = []
+    for path in files:
+        data = path.read_bytes()
+        rows.append({"file": path.relative_to(widget).as_posix(), "raw": len(data), "gzip": gzip_size(data)})
+
+    total = {"raw": sum(r["raw"] for r in rows), "gzip": sum(r["gzip"] for r in rows)}
+    # One visitor of the script embed, in Indonesian: every file but the
+    # other language's questionnaire and the iframe embed's own files.
+    visitor_rows = [r for r in rows if not r["file"].endswith(".en.json") and r["file"] not in IFRAME_ONLY]
+    visitor = {"raw": sum(r["raw"] for r in visitor_rows), "gzip": sum(r["gzip"] for r in visitor_rows)}
+    limit = round(args.limit_kb * 1000)
+
+    width = max(len(r["file"]) for r in rows + [{"file": "one visitor (script embed, id)"}])
+    line = "-" * (width + 24)
+    print(f"{'dist/widget':<{width}} {'raw':>10} {'gzip -9':>10}")
+    print(line)
+    for r in rows:
+        print(f"{r['file']:<{width}} {r['raw']:>10,} {r['gzip']:>10,}")
+    print(line)
+    print(f"{'total (every file)':<{width}} {total['raw']:>10,} {total['gzip']:>10,}")
+    print(f"{'one visitor (script embed, id)':<{width}} {visitor['raw']:>10,} {visitor['gzip']:>10,}")
+    print(
+        "  one visitor = every file except *.en.json (a visitor fetches one language)"
+        f" and the iframe-only files ({', '.join(sorted(IFRAME_ONLY))})"
+    )
+    ok = total["gzip"] <= limit
+    verdict = "ok" if ok else "FAIL"
+    print(f"{verdict}: gzip total {total['gzip'] / 1000:.1f} KB, limit {limit / 1000:.1f} KB")
+
+    report = {"files": rows, "total": total, "visitor": visitor, "limit_gzip": limit, "ok": ok}
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
