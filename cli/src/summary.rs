@@ -243,14 +243,12 @@ impl Histogram {
         None
     }
 
-    /// Responses per level of the questionnaire, by the score's level: the
-    /// highest level whose `min` the score reaches (a factor has no caps).
+    /// Responses per level of the questionnaire, by the score's level (a
+    /// factor has no caps).
     fn levels(&self, q: &Questionnaire) -> Vec<u64> {
         let mut levels = vec![0; q.levels.len()];
         for (tenths, count) in self.counts.iter().enumerate().filter(|(_, count)| **count > 0) {
-            let value = Score::from_tenths(tenths as i32).value();
-            let level = q.levels.iter().rposition(|level| value >= level.min).unwrap_or(0);
-            levels[level] += count;
+            levels[q.level_of(Score::from_tenths(tenths as i32))] += count;
         }
         levels
     }

@@ -196,7 +196,9 @@ impl Response {
             return response;
         };
         for (id, value) in pairs {
-            let path = field_path("answers", id);
+            // The path is built only for a problem: batch scoring reads
+            // millions of valid answers.
+            let path = || field_path("answers", id);
             match value {
                 Value::Null => {}
                 Value::Number(n) if n.fract() == 0.0 && (0.0..=4.0).contains(n) => {
@@ -207,14 +209,14 @@ impl Response {
                         response.answers.insert(id.clone(), answer);
                     } else {
                         reader.report(
-                            &path,
+                            &path(),
                             format!("the answer \"{code}\" is a string"),
                             format!("write the number {code} without quotes"),
                         );
                     }
                 }
                 _ => reader.report(
-                    &path,
+                    &path(),
                     "not a valid answer",
                     "answer with a whole number from 0 to 4, \"dont-know\", \"not-applicable\" or null (unanswered)",
                 ),

@@ -127,6 +127,12 @@ impl Questionnaire {
         self.questions().position(|(_, question)| question.id == id)
     }
 
+    /// The index of the level a score is at, before caps: the highest level
+    /// whose `min` the score reaches.
+    pub fn level_of(&self, score: Score) -> usize {
+        score::level_index(self, score)
+    }
+
     /// An answer sheet with every question unanswered.
     pub fn sheet(&self) -> Sheet {
         Sheet::new(self, &Answers::new())

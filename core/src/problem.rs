@@ -44,6 +44,8 @@ impl fmt::Display for Problem {
     }
 }
 
+impl std::error::Error for Problem {}
+
 /// Parses JSON text, turning a syntax error into a problem that says where.
 pub(crate) fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
     json::parse(text).map_err(|error| {

@@ -145,12 +145,11 @@ pub(crate) fn check(q: &Questionnaire, answers: &Answers) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut ids: Option<Vec<&str>> = None;
     for (id, answer) in answers.iter() {
-        let path = field_path("answers", id);
         match q.question(id) {
             None => {
                 let ids = ids.get_or_insert_with(|| q.questions().map(|(_, question)| question.id.as_str()).collect());
                 problems.push(Problem::new(
-                    path,
+                    field_path("answers", id),
                     format!("no question has the id `{id}`"),
                     suggest(id, ids),
                 ));
@@ -212,7 +211,7 @@ pub(crate) fn overall_raw(q: &Questionnaire, factors: &[f64]) -> f64 {
     }
 }
 
-fn level_index(q: &Questionnaire, score: Score) -> usize {
+pub(crate) fn level_index(q: &Questionnaire, score: Score) -> usize {
     q.levels
         .iter()
         .rposition(|level| score.value() >= level.min)
