@@ -149,10 +149,26 @@ impl Answers {
 }
 
 impl<S: Into<String>> FromIterator<(S, Answer)> for Answers {
+    /// Collects answers in any order; for a repeated id the later answer
+    /// wins, as with [`Answers::insert`].
     fn from_iter<I: IntoIterator<Item = (S, Answer)>>(iter: I) -> Answers {
-        Answers {
-            by_question: iter.into_iter().map(|(id, answer)| (id.into(), answer)).collect(),
+        let mut pairs: Vec<(String, usize, Answer)> = iter
+            .into_iter()
+            .enumerate()
+            .map(|(at, (id, answer))| (id.into(), at, answer))
+            .collect();
+        // Sorted once, O(n log n), rather than inserted one by one, which
+        // shifts the vector each time: an answers object may be large. The
+        // position breaks ties, so among repeats the last stays last.
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut by_question: Vec<(String, Answer)> = Vec::with_capacity(pairs.len());
+        for (id, _, answer) in pairs {
+            match by_question.last_mut() {
+                Some(last) if last.0 == id => last.1 = answer,
+                _ => by_question.push((id, answer)),
+            }
         }
+        Answers { by_question }
     }
 }
 
@@ -195,6 +211,7 @@ impl Response {
             );
             return response;
         };
+        let mut answers = Vec::with_capacity(pairs.len());
         for (id, value) in pairs {
             // The path is built only for a problem: batch scoring reads
             // millions of valid answers.
@@ -202,11 +219,11 @@ impl Response {
             match value {
                 Value::Null => {}
                 Value::Number(n) if n.fract() == 0.0 && (0.0..=4.0).contains(n) => {
-                    response.answers.insert(id.clone(), Answer::Value(*n as u8));
+                    answers.push((id.clone(), Answer::Value(*n as u8)));
                 }
                 Value::String(code) if Answer::from_code(code).is_some() => {
                     if let Some(answer @ (Answer::DontKnow | Answer::NotApplicable)) = Answer::from_code(code) {
-                        response.answers.insert(id.clone(), answer);
+                        answers.push((id.clone(), answer));
                     } else {
                         reader.report(
                             &path(),
@@ -222,6 +239,7 @@ impl Response {
                 ),
             }
         }
+        response.answers = answers.into_iter().collect();
         response
     }
 }

@@ -36,15 +36,16 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
         return q;
     };
     if let Some(value) = reader.required(fields, "", "formatVersion") {
-        q.format_version = reader
-            .small_int(value, "formatVersion", 0, u8::MAX)
-            .map_or(0, u32::from);
-        if q.format_version != crate::FORMAT_VERSION && q.format_version != 0 {
-            reader.report(
-                "formatVersion",
-                format!("format version {} is not supported", q.format_version),
-                "this version of the software reads format version 1; set \"formatVersion\": 1 or upgrade",
-            );
+        // A value that is not a small whole number is reported by small_int.
+        if let Some(version) = reader.small_int(value, "formatVersion", 0, u8::MAX) {
+            q.format_version = u32::from(version);
+            if q.format_version != crate::FORMAT_VERSION {
+                reader.report(
+                    "formatVersion",
+                    format!("format version {version} is not supported"),
+                    "this version of the software reads format version 1; set \"formatVersion\": 1 or upgrade",
+                );
+            }
         }
     }
     q.id = reader.required_string(fields, "", "id");

@@ -177,7 +177,10 @@ impl Parser<'_> {
             }
             let key_at = self.pos;
             let key = self.string()?;
-            if fields.iter().any(|(k, _)| *k == key) {
+            // Small objects (every questionnaire object) are checked as they
+            // grow; large ones (answers to many questions) once, sorted, at
+            // the end, so that reading stays O(n log n).
+            if fields.len() < SMALL_OBJECT && fields.iter().any(|(k, _)| *k == key) {
                 self.pos = key_at;
                 return Err(self.error("this field name appears twice in the same object"));
             }
@@ -193,6 +196,9 @@ impl Parser<'_> {
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
+                    if fields.len() > SMALL_OBJECT && has_repeated_key(&fields) {
+                        return Err(self.error("a field name appears twice in the object that ends here"));
+                    }
                     self.pos += 1;
                     return Ok(Value::Object(fields));
                 }
@@ -362,6 +368,15 @@ impl Parser<'_> {
         let value = scale_by_ten(mantissa, scale);
         Ok(if negative { -value } else { value })
     }
+}
+
+/// Objects up to this many fields check for repeated names as they grow.
+const SMALL_OBJECT: usize = 32;
+
+fn has_repeated_key(fields: &[(String, Value)]) -> bool {
+    let mut keys: Vec<&str> = fields.iter().map(|(key, _)| key.as_str()).collect();
+    keys.sort_unstable();
+    keys.windows(2).any(|pair| pair[0] == pair[1])
 }
 
 fn scale_by_ten(mut value: f64, mut scale: i64) -> f64 {

@@ -66,7 +66,7 @@ pub struct Level {
 pub struct Factor {
     /// A lowercase slug, e.g. `audience`.
     pub id: String,
-    /// The factor's weight in the overall score (finite, greater than 0).
+    /// The factor's weight in the overall score (greater than 0, at most 1000).
     #[serde(default = "one")]
     pub weight: f64,
     /// The factor's name.
@@ -85,7 +85,7 @@ pub struct Question {
     /// A lowercase slug, unique in the questionnaire. Answers, radio groups
     /// and share links use it.
     pub id: String,
-    /// The question's weight within its factor (finite, greater than 0).
+    /// The question's weight within its factor (greater than 0, at most 1000).
     #[serde(default = "one")]
     pub weight: f64,
     /// A short name for the question, used in results and messages.

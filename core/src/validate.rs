@@ -102,11 +102,15 @@ fn shorten(text: &str) -> String {
     }
 }
 
+/// The largest weight: large enough for any real emphasis, small enough that
+/// sums of weighted points can never overflow.
+const MAX_WEIGHT: f64 = 1000.0;
+
 fn weight(reader: &mut Reader, path: &str, weight: f64) {
-    if !(weight.is_finite() && weight > 0.0) {
+    if !(weight > 0.0 && weight <= MAX_WEIGHT) {
         reader.report(
             &field_path(path, "weight"),
-            "the weight must be a finite number greater than 0",
+            "the weight must be a number greater than 0 and at most 1000",
             "use 1 for a normal weight, 2 for double weight",
         );
     }
