@@ -67,11 +67,14 @@ test: tools
 	$(build_dist)
 	@echo "== e2e tests (playwright-core, Chromium)"
 	node --test --test-reporter=spec tests/e2e/ 2>&1 | tee $(LOGS)/e2e.log
+	@echo "== npm package (Node, tsc --strict, Vite in Chromium)"
+	bash scripts/test-npm.sh 2>&1 | tee $(LOGS)/npm.log
 	@echo "== size"
 	python3 scripts/size-report.py --limit-kb $(SIZE_LIMIT_KB)
 	@echo "== summary"
 	@printf 'native tests:  %s passed\n' "$$(awk '/^test result:/ { n += $$4 } END { print n+0 }' $(LOGS)/native.log)"
 	@printf 'wasm tests:    %s passed\n' "$$(awk '/^test result:/ { n += $$4 } END { print n+0 }' $(LOGS)/wasm.log)"
+	@printf 'npm tests:     %s\n' "$$(grep -E '^npm: ' $(LOGS)/npm.log | tail -n 1)"
 	@printf 'e2e tests:     %s passed\n' "$$(awk 'NF == 3 && $$2 == "pass" { n += $$3 } END { print n+0 }' $(LOGS)/e2e.log)"
 
 size:

@@ -8,8 +8,6 @@
 
 import init, { Widget } from './readiness_wasm.js';
 
-const base = new URL('./', import.meta.url);
-const BUILTIN = 'social-media-strategy';
 const LANGS = ['id', 'en'];
 const CRASHED = {
   id: 'Terjadi kesalahan di dalam penilaian. Muat ulang halaman untuk mencoba lagi.',
@@ -23,7 +21,9 @@ let broken = false;
 const elements = new Set();
 
 function loadStyles() {
-  return fetch(new URL('readiness-check.css', base))
+  // URLs written as literals next to import.meta.url, so bundlers (Vite,
+  // webpack) find and copy these files when the package is imported.
+  return fetch(new URL('./readiness-check.css', import.meta.url))
     .then((response) => {
       if (!response.ok) throw new Error(`readiness-check.css: HTTP ${response.status}`);
       return response.text();
@@ -37,7 +37,7 @@ function loadStyles() {
 }
 
 function start() {
-  ready ??= Promise.all([init({ module_or_path: new URL('readiness_wasm_bg.wasm', base) }), loadStyles()]);
+  ready ??= Promise.all([init({ module_or_path: new URL('./readiness_wasm_bg.wasm', import.meta.url) }), loadStyles()]);
   return ready;
 }
 
@@ -124,8 +124,10 @@ class ReadinessCheck extends HTMLElement {
       const lang = resolveLang(this);
       if (lang === this.lang_) return;
       this.lang_ = lang;
-      this.call((widget) => widget.set_lang(lang));
-      if (!this.hasAttribute('src')) this.fetchQuestionnaire();
+      // The built-in questionnaire comes per language: switch when the new
+      // texts arrive, so labels and questions never show two languages.
+      if (this.hasAttribute('src')) this.call((widget) => widget.set_lang(lang));
+      else this.fetchQuestionnaire();
     } else if (name === 'src') {
       this.fetchQuestionnaire();
     } else if (name === 'storage') {
@@ -137,7 +139,9 @@ class ReadinessCheck extends HTMLElement {
   // visitor downloads only theirs; a custom one comes from `src`.
   async fetchQuestionnaire() {
     const src = this.getAttribute('src');
-    const url = src ? new URL(src, document.baseURI).href : new URL(`${BUILTIN}.${this.lang_}.json`, base).href;
+    const url = src
+      ? new URL(src, document.baseURI).href
+      : new URL(`./social-media-strategy.${this.lang_}.json`, import.meta.url).href;
     this.url = url;
     let text;
     try {
@@ -149,7 +153,12 @@ class ReadinessCheck extends HTMLElement {
       return;
     }
     // A newer request (another language, another src) wins.
-    if (this.url === url) this.call((widget) => widget.load(text));
+    if (this.url === url) {
+      this.call((widget) => {
+        widget.set_lang(this.lang_);
+        return widget.load(text);
+      });
+    }
   }
 
   call(action) {

@@ -1,6 +1,7 @@
 //! The scoring API for JavaScript (cargo feature `api`): the core's
 //! validation and scoring with plain objects in and out, for web developers
-//! who build their own interface or score on a Node server.
+//! who build their own interface or score on a Node server. The npm package
+//! `readiness-check` (`scripts/build-npm.sh`) is built from it.
 //!
 //! It is a feature because it embeds the built-in questionnaire (about 47 KB)
 //! in the module, which the widget does not need: the widget fetches only
@@ -9,10 +10,207 @@
 //! A `questionnaire` argument is `undefined` (the built-in one), a JSON
 //! string, or an object. Problems come back as a thrown `Error` whose
 //! `problems` property lists `{path, message, hint}` for each.
+//!
+//! The TypeScript declarations are generated too: each function names its
+//! types below (`unchecked_param_type`, `unchecked_return_type`), the
+//! questionnaire's shape comes from the core's JSON Schema
+//! (`npm/questionnaire.d.ts`, written by `npm/gen-types.mjs`), and the shapes
+//! of answers and reports are written once in `TYPES` below, which
+//! `tests/npm/` checks against real reports.
 
 use readiness_core::{share, Lang, Problem, Questionnaire, BUILTIN_JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const QUESTIONNAIRE_TYPES: &str = include_str!("../../npm/questionnaire.d.ts");
+
+/// The TypeScript shapes of what the functions take and return, besides the
+/// questionnaire. They mirror `readiness_core::Report` and its parts.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/**
+ * One answer: a step of the scale from 0 (nothing in place) to 4
+ * (systematic), "dont-know" (scored as a gap, and counted) or
+ * "not-applicable" (left out of the score, where the question allows it).
+ */
+export type Answer = 0 | 1 | 2 | 3 | 4 | "dont-know" | "not-applicable";
+
+/** Answers by question id, as a report and `decodeShare` give them. */
+export type Answers = { [questionId: string]: Answer };
+
+/** Answers as `score` and `encodeShare` take them: `null` or a missing id is unanswered. */
+export type AnswersInput = { readonly [questionId: string]: Answer | null | undefined };
+
+/** A questionnaire: `undefined` or `null` for the built-in one, an object, or its JSON text. */
+export type QuestionnaireInput = Questionnaire | string | null | undefined;
+
+/**
+ * A language tag: "id" or "en", or a longer tag such as "en-GB" or "in-ID".
+ * Any other tag means English; a language the questionnaire lacks falls
+ * back to its first language.
+ */
+export type LangTag = Lang | (string & {});
+
+/** One thing wrong with an input, where it is, and what to do about it. */
+export interface Problem {
+  /** Where: a path such as `factors[2].questions[1].options`, or a line and column for text that is not JSON. */
+  path: string;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+}
+
+/** What `validate`, `score`, `questions` and `encodeShare` throw for an invalid questionnaire or answers. */
+export interface ProblemsError extends Error {
+  /** Every problem found, not just the first. */
+  problems: Problem[];
+}
+
+/** What `validate` returns for a valid questionnaire. */
+export interface QuestionnaireSummary {
+  id: string;
+  version: string;
+  languages: Lang[];
+  /** How many questions it has. */
+  questions: number;
+}
+
+/** One question in one language, as `questions` lists them for a form of your own. */
+export interface QuestionItem {
+  /** The question id: the key of its answer. */
+  id: string;
+  factorId: string;
+  /** The factor's name. */
+  factor: string;
+  /** A short name for the question. */
+  title: string;
+  /** The question as asked. */
+  prompt: string;
+  /** Optional guidance shown under the prompt. */
+  help: string | null;
+  /** The five options' texts; the answer to `options[i]` is `i`. */
+  options: string[];
+  /** Whether "not-applicable" is an allowed answer. */
+  allowNotApplicable: boolean;
+}
+
+/**
+ * The scored result of one set of answers: what the CLI prints and the
+ * widget's `readiness-complete` event carries. Scores are numbers from 0 to
+ * 100 with one decimal.
+ */
+export interface Report {
+  /** Which questionnaire, and which edition of it, was answered. */
+  questionnaire: QuestionnaireRef;
+  /** The language of every text in this report. */
+  lang: Lang;
+  /** Whether every question has an answer. */
+  complete: boolean;
+  /** The overall score, level and the caps that held it down. */
+  overall: Overall;
+  /** One result per factor, in questionnaire order. */
+  factors: FactorResult[];
+  /** Every answer below the top, best gain first. */
+  recommendations: Recommendation[];
+  /** Every answer at the top, in questionnaire order. */
+  strengths: Strength[];
+  /** How many questions have an answer (any kind). */
+  answered: number;
+  /** How many questions there are. */
+  total: number;
+  /** How many answers are "dont-know". */
+  dontKnow: number;
+  /** How many answers are "not-applicable". */
+  notApplicable: number;
+  /** The ids of unanswered questions, in questionnaire order; they score as gaps. */
+  missing: string[];
+  /** The answers scored: score them again to check the report. */
+  answers: Answers;
+}
+
+/** Names the questionnaire a report belongs to. */
+export interface QuestionnaireRef {
+  id: string;
+  version: string;
+}
+
+/** A level, as a report names it. */
+export interface LevelRef {
+  /** 0 for the lowest level. */
+  index: number;
+  id: string;
+  /** The level's name in the report's language. */
+  name: string;
+}
+
+/** The overall result. */
+export interface Overall {
+  /** The weighted mean of the factor scores. */
+  score: number;
+  /** The level after caps. */
+  level: LevelRef;
+  /** The description of that level. */
+  description: string;
+  /** The level the score alone would give, before caps. */
+  uncappedLevel: LevelRef;
+  /** The caps that lowered the level, each with its reason. */
+  caps: AppliedCap[];
+}
+
+/** A cap that lowered the overall level. */
+export interface AppliedCap {
+  /** The rule's id in the questionnaire. */
+  id: string;
+  rule: "answerBelow" | "weakestFactor";
+  /** The highest level the rule allows. */
+  maxLevel: LevelRef;
+  /** Why, in the report's language. */
+  reason: string;
+}
+
+/** One factor's result. */
+export interface FactorResult {
+  id: string;
+  name: string;
+  /** The weighted mean of its answers' points, 0 to 100. */
+  score: number;
+  level: LevelRef;
+  /** How many of its questions have an answer. */
+  answered: number;
+  /** How many questions it has. */
+  total: number;
+}
+
+/** One way to raise readiness: an answer that could move up. */
+export interface Recommendation {
+  questionId: string;
+  factorId: string;
+  /** The question's short name. */
+  title: string;
+  /** The current answer (`null` when unanswered). */
+  answer: Answer | null;
+  /** How much the overall score rises if this answer moves up one step. */
+  gain: number;
+  /** How much the overall score rises if this answer moves to the top. */
+  gainToTop: number;
+  /** Whether this answer is what a cap in `overall.caps` is about. */
+  liftsCap: boolean;
+  /** The concrete action, chosen by where the answer stands. */
+  text: string;
+}
+
+/** Something already done well: an answer at the top of its scale. */
+export interface Strength {
+  questionId: string;
+  factorId: string;
+  /** The question's short name. */
+  title: string;
+  /** What the organisation does, in the words of the top option. */
+  text: string;
+}
+"#;
 
 /// Turns core problems into one JS `Error` with a readable message and the
 /// structured list in `problems`.
@@ -34,18 +232,18 @@ fn json_text(value: &JsValue) -> Result<String, JsValue> {
     }
 }
 
-fn questionnaire(value: &JsValue) -> Result<Questionnaire, JsValue> {
+fn read_questionnaire(value: &JsValue) -> Result<Questionnaire, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Questionnaire::builtin().clone());
     }
     Questionnaire::from_json(&json_text(value)?).map_err(|problems| problems_error("invalid questionnaire", &problems))
 }
 
-fn lang(tag: Option<String>) -> Lang {
+fn read_lang(tag: Option<String>) -> Lang {
     tag.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En)
 }
 
-fn answers(q: &Questionnaire, value: &JsValue) -> Result<readiness_core::Answers, JsValue> {
+fn read_answers(q: &Questionnaire, value: &JsValue) -> Result<readiness_core::Answers, JsValue> {
     let text = format!("{{\"answers\":{}}}", json_text(value)?);
     q.read_response(&text)
         .map(|response| response.answers)
@@ -58,17 +256,20 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serializer).map_err(Into::into)
 }
 
-/// The built-in questionnaire as a plain object.
-#[wasm_bindgen(js_name = builtinQuestionnaire)]
+/// The built-in questionnaire (social media strategy readiness, in
+/// Indonesian and English) as a plain object: a template for your own.
+#[wasm_bindgen(js_name = builtinQuestionnaire, unchecked_return_type = "Questionnaire")]
 pub fn builtin_questionnaire() -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(BUILTIN_JSON)
 }
 
-/// Checks a questionnaire; throws an `Error` with `problems` if it is
-/// invalid, else returns its `{id, version, languages, questions}`.
-#[wasm_bindgen]
-pub fn validate(questionnaire_: JsValue) -> Result<JsValue, JsValue> {
-    let q = questionnaire(&questionnaire_)?;
+/// Checks a questionnaire and summarises it. Throws a `ProblemsError`
+/// listing every problem if it is invalid.
+#[wasm_bindgen(unchecked_return_type = "QuestionnaireSummary")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "QuestionnaireInput")] questionnaire: JsValue,
+) -> Result<JsValue, JsValue> {
+    let q = read_questionnaire(&questionnaire)?;
     #[derive(Serialize)]
     struct Summary<'a> {
         id: &'a str,
@@ -84,23 +285,33 @@ pub fn validate(questionnaire_: JsValue) -> Result<JsValue, JsValue> {
     })
 }
 
-/// Scores `answers` (`{"<question id>": 0..4 | "dont-know" |
-/// "not-applicable"}`) to the report the CLI and the widget produce.
-#[wasm_bindgen]
-pub fn score(questionnaire_: JsValue, answers_: JsValue, lang_: Option<String>) -> Result<JsValue, JsValue> {
-    let q = questionnaire(&questionnaire_)?;
-    let answers = answers(&q, &answers_)?;
+/// Scores answers to the report the CLI and the widget produce, with its
+/// texts in `lang` (default English). Throws a `ProblemsError` if the
+/// questionnaire or the answers are invalid (an unknown question id, a value
+/// out of range, "not-applicable" where the question does not allow it).
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn score(
+    #[wasm_bindgen(unchecked_param_type = "QuestionnaireInput")] questionnaire: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LangTag")] lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let q = read_questionnaire(&questionnaire)?;
+    let answers = read_answers(&q, &answers)?;
     let report = q
-        .score(&answers, lang(lang_))
+        .score(&answers, read_lang(lang))
         .map_err(|problems| problems_error("invalid answers", &problems))?;
     to_js(&report)
 }
 
-/// The questions in one language, in order, for building your own form.
-#[wasm_bindgen]
-pub fn questions(questionnaire_: JsValue, lang_: Option<String>) -> Result<JsValue, JsValue> {
-    let q = questionnaire(&questionnaire_)?;
-    let lang = q.language(lang(lang_));
+/// The questions in one language (default English), in order, for building
+/// a form of your own.
+#[wasm_bindgen(unchecked_return_type = "QuestionItem[]")]
+pub fn questions(
+    #[wasm_bindgen(unchecked_param_type = "QuestionnaireInput")] questionnaire: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LangTag")] lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let q = read_questionnaire(&questionnaire)?;
+    let lang = q.language(read_lang(lang));
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Item<'a> {
@@ -129,18 +340,25 @@ pub fn questions(questionnaire_: JsValue, lang_: Option<String>) -> Result<JsVal
     to_js(&items)
 }
 
-/// The share code for answers: put it after `#readiness=` in a link.
+/// The share code for answers: put it after `#readiness=` in a link to the
+/// page with the widget, which then opens on these answers' results.
 #[wasm_bindgen(js_name = encodeShare)]
-pub fn encode_share(questionnaire_: JsValue, answers_: JsValue) -> Result<String, JsValue> {
-    let q = questionnaire(&questionnaire_)?;
-    Ok(share::encode(&q, &answers(&q, &answers_)?))
+pub fn encode_share(
+    #[wasm_bindgen(unchecked_param_type = "QuestionnaireInput")] questionnaire: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
+) -> Result<String, JsValue> {
+    let q = read_questionnaire(&questionnaire)?;
+    Ok(share::encode(&q, &read_answers(&q, &answers)?))
 }
 
-/// The answers in a share code; throws if the code is damaged or for
-/// another questionnaire or version.
-#[wasm_bindgen(js_name = decodeShare)]
-pub fn decode_share(questionnaire_: JsValue, code: &str) -> Result<JsValue, JsValue> {
-    let q = questionnaire(&questionnaire_)?;
+/// The answers in a share code; throws an `Error` if the code is damaged or
+/// for another questionnaire or version.
+#[wasm_bindgen(js_name = decodeShare, unchecked_return_type = "Answers")]
+pub fn decode_share(
+    #[wasm_bindgen(unchecked_param_type = "QuestionnaireInput")] questionnaire: JsValue,
+    code: &str,
+) -> Result<JsValue, JsValue> {
+    let q = read_questionnaire(&questionnaire)?;
     let answers = share::decode(&q, code).map_err(|error| JsValue::from(js_sys::Error::new(&error.to_string())))?;
     to_js(&answers)
 }

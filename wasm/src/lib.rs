@@ -8,14 +8,22 @@
 
 #[cfg(feature = "api")]
 pub mod api;
+#[cfg(feature = "widget")]
 mod chart;
+#[cfg(feature = "widget")]
 mod dom;
+#[cfg(feature = "widget")]
 mod i18n;
+#[cfg(feature = "widget")]
 mod json_out;
+#[cfg(feature = "widget")]
 mod storage;
+#[cfg(feature = "widget")]
 mod view;
+#[cfg(feature = "widget")]
 mod widget;
 
+#[cfg(feature = "widget")]
 pub use widget::Widget;
 
 // SAFETY: WebAssembly in the browser runs this module on one thread (the
