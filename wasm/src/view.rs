@@ -192,17 +192,25 @@ fn question_view(question: &Question, answer: Option<Answer>, missing: bool, lan
         .iter()
         .enumerate()
         .map(|(value, text)| option(Answer::Value(value as u8), text.text.get(lang), "rc-option"));
+    let help_id = format!("rc-help-{id}");
     let help = question
         .help
         .as_ref()
-        .map(|help| el("p").class("rc-help").text(help.get(lang)));
-    el("fieldset")
+        .map(|help| el("p").class("rc-help").attr("id", &help_id).text(help.get(lang)));
+    let fieldset = el("fieldset")
         .class(if missing {
             "rc-question rc-missing"
         } else {
             "rc-question"
         })
-        .attr("data-question", id)
+        .attr("data-question", id);
+    // The help is read with the group's name when one of its radios gets focus.
+    let fieldset = if help.is_some() {
+        fieldset.attr("aria-describedby", &help_id)
+    } else {
+        fieldset
+    };
+    fieldset
         .child(el("legend").text(question.prompt.get(lang)))
         .maybe(help)
         .child(el("div").class("rc-options").children(scale))
