@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::json::Value;
-use crate::problem::{field_path, parse_json, Problem, Reader};
+use crate::problem::{field_path, parse_json, shorten, Problem, Reader};
 
 /// One answer to one question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -160,7 +160,7 @@ impl<S: Into<String>> FromIterator<(S, Answer)> for Answers {
         // Sorted once, O(n log n), rather than inserted one by one, which
         // shifts the vector each time: an answers object may be large. The
         // position breaks ties, so among repeats the last stays last.
-        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        crate::sort::heap_sort(&mut pairs, |a, b| (&a.0, a.1) < (&b.0, b.1));
         let mut by_question: Vec<(String, Answer)> = Vec::with_capacity(pairs.len());
         for (id, _, answer) in pairs {
             match by_question.last_mut() {
@@ -215,7 +215,7 @@ impl Response {
         for (id, value) in pairs {
             // The path is built only for a problem: batch scoring reads
             // millions of valid answers.
-            let path = || field_path("answers", id);
+            let path = || field_path("answers", &shorten(id));
             match value {
                 Value::Null => {}
                 Value::Number(n) if n.fract() == 0.0 && (0.0..=4.0).contains(n) => {

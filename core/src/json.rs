@@ -375,7 +375,7 @@ const SMALL_OBJECT: usize = 32;
 
 fn has_repeated_key(fields: &[(String, Value)]) -> bool {
     let mut keys: Vec<&str> = fields.iter().map(|(key, _)| key.as_str()).collect();
-    keys.sort_unstable();
+    crate::sort::heap_sort(&mut keys, |a, b| a < b);
     keys.windows(2).any(|pair| pair[0] == pair[1])
 }
 

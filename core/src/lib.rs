@@ -39,6 +39,7 @@ mod recommend;
 mod report;
 mod score;
 pub mod share;
+mod sort;
 mod validate;
 
 use std::sync::OnceLock;

@@ -198,6 +198,15 @@ impl Reader {
     }
 }
 
+/// Long junk values are cut in messages, so one bad value cannot make a
+/// message megabytes long.
+pub(crate) fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 /// "did you mean `title`?" when a known name is close, else the list.
 pub(crate) fn suggest(unknown: &str, known: &[&str]) -> String {
     let nearest = known

@@ -16,7 +16,7 @@
 
 use crate::answers::{Answer, Answers};
 use crate::lang::Lang;
-use crate::problem::{field_path, suggest, Problem};
+use crate::problem::{field_path, shorten, suggest, Problem};
 use crate::questionnaire::{Cap, Questionnaire};
 use crate::recommend;
 use crate::report::{AppliedCap, FactorResult, LevelRef, Overall, QuestionnaireRef, Report, Score, Strength};
@@ -149,8 +149,8 @@ pub(crate) fn check(q: &Questionnaire, answers: &Answers) -> Vec<Problem> {
             None => {
                 let ids = ids.get_or_insert_with(|| q.questions().map(|(_, question)| question.id.as_str()).collect());
                 problems.push(Problem::new(
-                    field_path("answers", id),
-                    format!("no question has the id `{id}`"),
+                    field_path("answers", &shorten(id)),
+                    format!("no question has the id `{}`", shorten(id)),
                     suggest(id, ids),
                 ));
             }

@@ -2,7 +2,7 @@
 //! weights, thresholds and caps. Types and translations are checked while
 //! decoding (`decode.rs`).
 
-use crate::problem::{field_path, index_path, Reader};
+use crate::problem::{field_path, index_path, shorten, Reader};
 use crate::questionnaire::{Cap, Questionnaire, SCALE};
 
 /// Ids stay short so that they fit in share links, storage keys and columns.
@@ -90,15 +90,6 @@ fn unique<'q>(reader: &mut Reader, seen: &mut Vec<&'q str>, path: &str, id: &'q 
         );
     } else {
         seen.push(id);
-    }
-}
-
-/// Long junk ids are cut in messages, so one bad value cannot make a message
-/// megabytes long.
-fn shorten(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
     }
 }
 
