@@ -1,10 +1,11 @@
 // <readiness-check>: the embed loader.
 //
 // This file owns what only JavaScript can do: define the custom element,
-// fetch files, listen to events, dispatch events to the page, copy and
-// print. Everything else (state, scoring, rendering) happens in the
-// WebAssembly module. Every call into it goes through `call`, so a failure
-// inside shows an error state in the widget and never breaks the page.
+// fetch files, listen to events, create the DOM the module describes,
+// dispatch events to the page, copy and print. Everything else (state,
+// scoring, what each view shows) happens in the WebAssembly module. Every
+// call into it goes through `call`, so a failure inside shows an error
+// state in the widget and never breaks the page.
 
 import init, { Widget } from './readiness_wasm.js';
 
@@ -59,6 +60,23 @@ function resolveLang(element) {
   return 'en';
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+// Creates a view the module describes: ["tag", {attributes}, ...children],
+// each child a text or another element. Text goes in as text nodes, never
+// as markup. Elements in an <svg> are SVG elements, as in HTML.
+function build([tag, attributes, ...children], svg) {
+  svg ||= tag === 'svg';
+  const element = svg ? document.createElementNS(SVG, tag) : document.createElement(tag);
+  for (const name in attributes) element.setAttribute(name, attributes[name]);
+  for (const child of children) element.append(typeof child === 'string' ? child : build(child, svg));
+  return element;
+}
+
+function focus(root, selector) {
+  root.querySelector(selector)?.focus();
+}
+
 // Print only the results: while printing, the page hides everything but
 // the element that asked (a document sheet, adopted only for the moment).
 const printSheet = new CSSStyleSheet();
@@ -92,16 +110,28 @@ class ReadinessCheck extends HTMLElement {
     this.starting = true;
     elements.add(this);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    for (const type of ['click', 'change', 'submit']) {
-      root.addEventListener(type, (event) => this.call((widget) => widget.handle(event)));
-    }
+    // The module hears what each event means: which action, which answer.
+    root.addEventListener('click', (event) => {
+      const button = event.target instanceof Element && event.target.closest('[data-action]');
+      if (button) this.call((widget) => widget.action(button.getAttribute('data-action')));
+    });
+    root.addEventListener('change', ({ target }) => {
+      if (target instanceof HTMLInputElement) this.call((widget) => widget.changed(target.name, target.value));
+    });
+    root.addEventListener('submit', (event) => {
+      this.call((widget) => {
+        event.preventDefault();
+        return widget.submit();
+      });
+    });
     start().then(
       ([, sheet]) => {
         this.starting = false;
         if (broken || !this.isConnected) return;
         root.adoptedStyleSheets = [sheet];
         this.lang_ = resolveLang(this);
-        this.widget = new Widget(root, this.lang_, this.getAttribute('storage') !== 'none');
+        this.widget = new Widget(this.lang_, this.getAttribute('storage') !== 'none');
+        this.call((widget) => widget.show());
         this.fetchQuestionnaire();
       },
       (error) => this.crash(error),
@@ -154,10 +184,8 @@ class ReadinessCheck extends HTMLElement {
     }
     // A newer request (another language, another src) wins.
     if (this.url === url) {
-      this.call((widget) => {
-        widget.set_lang(this.lang_);
-        return widget.load(text);
-      });
+      this.call((widget) => widget.set_lang(this.lang_));
+      this.call((widget) => widget.load(text));
     }
   }
 
@@ -177,7 +205,21 @@ class ReadinessCheck extends HTMLElement {
   apply(effect) {
     const emit = (type, detail) =>
       this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    const root = this.shadowRoot;
     switch (effect.kind) {
+      case 'render': {
+        // A view redrawn in place keeps focus in the widget if it was there.
+        const inside = root.activeElement;
+        root.replaceChildren(build(effect.view));
+        if (effect.focus === 'heading' || (effect.focus === 'keep' && inside)) focus(root, 'h2');
+        break;
+      }
+      case 'replace':
+        root.querySelector(effect.selector)?.replaceWith(build(effect.view));
+        break;
+      case 'focus':
+        focus(root, effect.selector);
+        break;
       case 'ready':
         emit('readiness-ready', null);
         break;

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::json::Value;
-use crate::problem::{field_path, parse_json, shorten, Problem, Reader};
+use crate::problem::{decimal, field_path, parse_json, shorten, Problem, Reader};
 
 /// One answer to one question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,11 +152,11 @@ impl<S: Into<String>> FromIterator<(S, Answer)> for Answers {
     /// Collects answers in any order; for a repeated id the later answer
     /// wins, as with [`Answers::insert`].
     fn from_iter<I: IntoIterator<Item = (S, Answer)>>(iter: I) -> Answers {
-        let mut pairs: Vec<(String, usize, Answer)> = iter
-            .into_iter()
-            .enumerate()
-            .map(|(at, (id, answer))| (id.into(), at, answer))
-            .collect();
+        let iter = iter.into_iter();
+        let mut pairs: Vec<(String, usize, Answer)> = Vec::with_capacity(iter.size_hint().0);
+        for (at, (id, answer)) in iter.enumerate() {
+            pairs.push((id.into(), at, answer));
+        }
         // Sorted once, O(n log n), rather than inserted one by one, which
         // shifts the vector each time: an answers object may be large. The
         // position breaks ties, so among repeats the last stays last.
@@ -206,7 +206,7 @@ impl Response {
         let Value::Object(pairs) = map else {
             reader.report(
                 "answers",
-                format!("expected an object, found {}", map.kind()),
+                ["expected an object, found ", map.kind()].concat(),
                 "write {\"<question id>\": 0..4, …}",
             );
             return response;
@@ -227,8 +227,8 @@ impl Response {
                     } else {
                         reader.report(
                             &path(),
-                            format!("the answer \"{code}\" is a string"),
-                            format!("write the number {code} without quotes"),
+                            ["the answer \"", code, "\" is a string"].concat(),
+                            ["write the number ", code, " without quotes"].concat(),
                         );
                     }
                 }
@@ -248,7 +248,7 @@ fn respondent(reader: &mut Reader, value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         // Spreadsheets and form exports often number respondents.
-        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => Some(format!("{}", *n as i64)),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => Some(decimal(*n as i64)),
         _ => {
             reader.report(
                 "respondent",
@@ -266,7 +266,11 @@ fn push_json_string(out: &mut String, text: &str) {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c if u32::from(c) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(char::from(b"0123456789abcdef"[usize::from(c as u8 >> 4)]));
+                out.push(char::from(b"0123456789abcdef"[usize::from(c as u8 & 0xf)]));
+            }
             c => out.push(c),
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::json::Value;
 use crate::lang::{Lang, Text};
-use crate::problem::{field_path, index_path, suggest, Fields, Reader};
+use crate::problem::{decimal, field_path, index_path, suggest, Fields, Reader};
 use crate::questionnaire::{Advice, AnswerOption, Cap, Factor, Level, Question, Questionnaire};
 
 /// Decodes what it can, reporting every problem on the way; the result is
@@ -42,7 +42,7 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
             if q.format_version != crate::FORMAT_VERSION {
                 reader.report(
                     "formatVersion",
-                    format!("format version {version} is not supported"),
+                    ["format version ", &decimal(version.into()), " is not supported"].concat(),
                     "this version of the software reads format version 1; set \"formatVersion\": 1 or upgrade",
                 );
             }
@@ -61,11 +61,11 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
     q.factors = ctx.list(fields, "", "factors", factor);
     if let Some(value) = fields.get("caps") {
         let items = ctx.reader.array(value, "caps");
-        q.caps = items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| cap(&mut ctx, item, &index_path("caps", i)))
-            .collect();
+        for (i, item) in items.iter().enumerate() {
+            if let Some(cap) = cap(&mut ctx, item, &index_path("caps", i)) {
+                q.caps.push(cap);
+            }
+        }
     }
     q
 }
@@ -84,14 +84,14 @@ fn languages(reader: &mut Reader, fields: Fields<'_>) -> Vec<Lang> {
             Some(lang) if languages.contains(lang) => {
                 reader.report(
                     &path,
-                    format!("language `{code}` is listed twice"),
+                    ["language `", &code, "` is listed twice"].concat(),
                     "list each language once",
                 );
             }
             Some(lang) => languages.push(*lang),
             None => reader.report(
                 &path,
-                format!("unsupported language `{code}`"),
+                ["unsupported language `", &code, "`"].concat(),
                 "use \"id\" (Indonesian) or \"en\" (English)",
             ),
         }
@@ -115,7 +115,7 @@ struct Context<'r> {
 impl Context<'_> {
     fn text(&mut self, value: &Value, path: &str) -> Text {
         let mut text = Text::default();
-        let known: Vec<&str> = Lang::ALL.iter().map(|lang| lang.code()).collect();
+        let known = Lang::ALL.map(Lang::code);
         let Some(fields) = self.reader.object(value, path, &known) else {
             return text;
         };
@@ -125,20 +125,28 @@ impl Context<'_> {
             let given = fields.get(code).and_then(|value| self.reader.string(value, &at));
             let declared = self.languages.contains(&lang);
             match &given {
-                Some(s) if s.trim().is_empty() && declared => self.reader.report(
+                // Blank, as `trim().is_empty()`, without the trimming code.
+                Some(s) if s.chars().all(char::is_whitespace) && declared => self.reader.report(
                     &at,
-                    format!("the `{code}` text is empty"),
-                    format!("write the text in {}", language_name(lang)),
+                    ["the `", code, "` text is empty"].concat(),
+                    ["write the text in ", language_name(lang)].concat(),
                 ),
                 None if declared && fields.get(code).is_none() => self.reader.report(
                     &at,
-                    format!("missing the `{code}` text"),
-                    format!("add \"{code}\": \"…\" in {}, a declared language", language_name(lang)),
+                    ["missing the `", code, "` text"].concat(),
+                    [
+                        "add \"",
+                        code,
+                        "\": \"…\" in ",
+                        language_name(lang),
+                        ", a declared language",
+                    ]
+                    .concat(),
                 ),
                 Some(_) if !declared => self.reader.report(
                     &at,
-                    format!("text in `{code}`, which `languages` does not declare"),
-                    format!("add \"{code}\" to `languages`, or remove this text"),
+                    ["text in `", code, "`, which `languages` does not declare"].concat(),
+                    ["add \"", code, "\" to `languages`, or remove this text"].concat(),
                 ),
                 _ => {}
             }
@@ -173,11 +181,13 @@ impl Context<'_> {
         };
         let at = field_path(path, key);
         let items = self.reader.array(value, &at);
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, value)| item(self, value, &index_path(&at, i)))
-            .collect()
+        let mut list = Vec::new();
+        for (i, value) in items.iter().enumerate() {
+            if let Some(value) = item(self, value, &index_path(&at, i)) {
+                list.push(value);
+            }
+        }
+        list
     }
 }
 
@@ -322,8 +332,11 @@ fn cap(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Cap> {
             })
         }
         other => {
-            ctx.reader
-                .report(&rule_path, format!("unknown rule `{other}`"), suggest(other, &RULES));
+            ctx.reader.report(
+                &rule_path,
+                ["unknown rule `", other, "`"].concat(),
+                suggest(other, &RULES),
+            );
             None
         }
     }

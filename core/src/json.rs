@@ -92,10 +92,18 @@ impl Parser<'_> {
     }
 
     fn error(&self, message: &'static str) -> SyntaxError {
+        // One pass over the bytes: lines are counted at '\n', and columns in
+        // characters, which start at every byte but UTF-8 continuations.
         let before = self.text.get(..self.pos).unwrap_or(self.text);
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let (mut line, mut column) = (1usize, 1usize);
+        for &byte in before.as_bytes() {
+            if byte == b'\n' {
+                line += 1;
+                column = 1;
+            } else if byte & 0xC0 != 0x80 {
+                column += 1;
+            }
+        }
         SyntaxError {
             line: u32::try_from(line).unwrap_or(u32::MAX),
             column: u32::try_from(column).unwrap_or(u32::MAX),

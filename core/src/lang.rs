@@ -31,7 +31,8 @@ impl Lang {
     /// the old code for Indonesian that some systems still send). Case does
     /// not matter; regions are ignored.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+        let primary = &tag[..end];
         if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("in") {
             Some(Lang::Id)
         } else if primary.eq_ignore_ascii_case("en") {
@@ -45,13 +46,15 @@ impl Lang {
     /// decimal separator, as `Intl.NumberFormat` would with one fraction
     /// digit: "72,5" in Indonesian, "72.5" in English.
     pub fn format_tenths(self, tenths: i32) -> String {
-        let sign = if tenths < 0 { "-" } else { "" };
+        let mut out = String::from(if tenths < 0 { "-" } else { "" });
         let tenths = tenths.unsigned_abs();
-        let separator = match self {
+        out.push_str(&crate::problem::decimal((tenths / 10).into()));
+        out.push(match self {
             Lang::Id => ',',
             Lang::En => '.',
-        };
-        format!("{sign}{}{separator}{}", tenths / 10, tenths % 10)
+        });
+        out.push(char::from(b'0' + (tenths % 10) as u8));
+        out
     }
 }
 

@@ -82,15 +82,19 @@ impl Questionnaire {
     pub fn from_value(value: &json::Value) -> Result<Questionnaire, Vec<Problem>> {
         let mut reader = problem::Reader::default();
         let questionnaire = decode::questionnaire(&mut reader, value);
-        let decoding = std::mem::take(&mut reader.problems);
+        let mut problems = std::mem::take(&mut reader.problems);
+        let decoding = problems.len();
         validate::questionnaire(&mut reader, &questionnaire);
         // A value that failed to decode has a stand-in that validation may
         // flag again; report each place once, with the decoding problem.
-        let validation = reader
-            .problems
-            .into_iter()
-            .filter(|problem| !decoding.iter().any(|earlier| within(&problem.path, &earlier.path)));
-        let problems: Vec<Problem> = decoding.iter().cloned().chain(validation).collect();
+        for problem in reader.problems {
+            if !problems[..decoding]
+                .iter()
+                .any(|earlier| within(&problem.path, &earlier.path))
+            {
+                problems.push(problem);
+            }
+        }
         if problems.is_empty() {
             Ok(questionnaire)
         } else {
@@ -205,5 +209,5 @@ fn within(path: &str, parent: &str) -> bool {
     parent.is_empty()
         || path
             .strip_prefix(parent)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            .is_some_and(|rest| matches!(rest.bytes().next(), None | Some(b'.' | b'[')))
 }

@@ -3,6 +3,10 @@
 //! Every check that can fail on input a person wrote produces a [`Problem`]
 //! with the path of the offending value and a hint on how to fix it; checks
 //! keep going so that one run reports everything.
+//!
+//! Messages are joined with `concat` and numbers written by [`decimal`],
+//! not with `format!`: the same code runs in the widget's WebAssembly,
+//! where the formatting machinery weighs kilobytes.
 
 use std::fmt;
 
@@ -50,7 +54,13 @@ impl std::error::Error for Problem {}
 pub(crate) fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
     json::parse(text).map_err(|error| {
         vec![Problem::new(
-            format!("line {}, column {}", error.line, error.column),
+            [
+                "line ",
+                &decimal(error.line.into()),
+                ", column ",
+                &decimal(error.column.into()),
+            ]
+            .concat(),
             error.message,
             "fix the JSON syntax there; a JSON validator or editor can show the spot",
         )]
@@ -62,13 +72,30 @@ pub(crate) fn field_path(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {
-        format!("{path}.{key}")
+        [path, ".", key].concat()
     }
 }
 
 /// `path[index]`.
 pub(crate) fn index_path(path: &str, index: usize) -> String {
-    format!("{path}[{index}]")
+    [path, "[", &decimal(index as i64), "]"].concat()
+}
+
+/// `n` in decimal, as `n.to_string()` writes it.
+pub(crate) fn decimal(n: i64) -> String {
+    let mut digits = Vec::new();
+    let mut rest = n.unsigned_abs();
+    loop {
+        digits.push(b'0' + (rest % 10) as u8);
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        digits.push(b'-');
+    }
+    digits.iter().rev().map(|&digit| char::from(digit)).collect()
 }
 
 /// Reads JSON values into typed data, collecting problems instead of
@@ -98,8 +125,8 @@ impl Reader {
     fn wrong_type(&mut self, path: &str, expected: &str, found: &Value) {
         self.report(
             path,
-            format!("expected {expected}, found {}", found.kind()),
-            format!("write {expected} here"),
+            ["expected ", expected, ", found ", found.kind()].concat(),
+            ["write ", expected, " here"].concat(),
         );
     }
 
@@ -114,7 +141,7 @@ impl Reader {
             if !known.contains(&key.as_str()) {
                 self.report(
                     &field_path(path, key),
-                    format!("unknown field `{key}`"),
+                    ["unknown field `", key, "`"].concat(),
                     suggest(key, known),
                 );
             }
@@ -128,8 +155,8 @@ impl Reader {
         if value.is_none() {
             self.report(
                 &field_path(path, key),
-                format!("missing field `{key}`"),
-                format!("add `\"{key}\": …` here"),
+                ["missing field `", key, "`"].concat(),
+                ["add `\"", key, "\": …` here"].concat(),
             );
         }
         value
@@ -182,10 +209,11 @@ impl Reader {
             // In range and whole, so the cast is exact.
             Some(n as u8)
         } else {
+            let range = [&decimal(min.into()), " to ", &decimal(max.into())].concat();
             self.report(
                 path,
-                format!("expected a whole number from {min} to {max}"),
-                format!("write a whole number from {min} to {max}"),
+                ["expected a whole number from ", &range].concat(),
+                ["write a whole number from ", &range].concat(),
             );
             None
         }
@@ -201,34 +229,63 @@ impl Reader {
 /// Long junk values are cut in messages, so one bad value cannot make a
 /// message megabytes long.
 pub(crate) fn shorten(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
+    // Cut before the 41st character; characters start at every byte but
+    // UTF-8 continuations.
+    let mut chars = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if byte & 0xC0 != 0x80 {
+            if chars == 40 {
+                return [&text[..at], "…"].concat();
+            }
+            chars += 1;
+        }
     }
+    text.to_owned()
 }
 
 /// "did you mean `title`?" when a known name is close, else the list.
 pub(crate) fn suggest(unknown: &str, known: &[&str]) -> String {
-    let nearest = known
-        .iter()
-        .map(|candidate| (edit_distance(unknown, candidate), *candidate))
-        .min_by_key(|(distance, _)| *distance);
+    // The first of the nearest names, as `min_by_key` picks it.
+    let unknown = lowercase(unknown);
+    let mut nearest: Option<(usize, &str)> = None;
+    for &candidate in known {
+        let distance = edit_distance(&unknown, &lowercase(candidate));
+        if !matches!(nearest, Some((best, _)) if best <= distance) {
+            nearest = Some((distance, candidate));
+        }
+    }
     match nearest {
         Some((distance, candidate)) if distance <= 2.max(candidate.len() / 3) => {
-            format!("did you mean `{candidate}`?")
+            ["did you mean `", candidate, "`?"].concat()
         }
         _ => {
-            let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-            format!("expected one of {}", list.join(", "))
+            let mut list = String::from("expected one of ");
+            for (i, name) in known.iter().enumerate() {
+                if i > 0 {
+                    list.push_str(", ");
+                }
+                list.push('`');
+                list.push_str(name);
+                list.push('`');
+            }
+            list
         }
     }
 }
 
-/// Levenshtein distance, case-insensitive, so `Title` suggests `title`.
-/// Long inputs are cut off: a 10 MB key is not worth quadratic time.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().take(64).flat_map(char::to_lowercase).collect();
+/// The first 64 characters of a name, lowercased, for [`edit_distance`]:
+/// comparing case-insensitively, `Title` suggests `title`. Long inputs are
+/// cut off: a 10 MB key is not worth quadratic time.
+fn lowercase(name: &str) -> Vec<char> {
+    let mut chars = Vec::new();
+    for c in name.chars().take(64) {
+        chars.extend(c.to_lowercase());
+    }
+    chars
+}
+
+/// Levenshtein distance.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut diagonal = row[0];
@@ -255,6 +312,13 @@ mod tests {
             suggest("colour", &known),
             "expected one of `title`, `prompt`, `options`, `advice`"
         );
+    }
+
+    #[test]
+    fn decimals_match_to_string() {
+        for n in [0, 7, 10, 99, 1000, -1, -45, i64::MAX, i64::MIN] {
+            assert_eq!(decimal(n), n.to_string());
+        }
     }
 
     #[test]

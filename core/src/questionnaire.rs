@@ -197,17 +197,34 @@ impl Question {
 impl Questionnaire {
     /// Every question with the index of its factor, in the order asked.
     pub fn questions(&self) -> impl Iterator<Item = (usize, &Question)> {
-        self.factors
-            .iter()
-            .enumerate()
-            .flat_map(|(index, factor)| factor.questions.iter().map(move |question| (index, question)))
+        Questions {
+            factors: &self.factors,
+            factor: 0,
+            question: 0,
+        }
     }
 
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions()
-            .map(|(_, question)| question)
-            .find(|question| question.id == id)
+        for factor in &self.factors {
+            for question in &factor.questions {
+                if question.id == id {
+                    return Some(question);
+                }
+            }
+        }
+        None
+    }
+
+    /// Every question's id, in the order asked (for suggestions).
+    pub(crate) fn question_ids(&self) -> Vec<&str> {
+        let mut ids = Vec::new();
+        for factor in &self.factors {
+            for question in &factor.questions {
+                ids.push(question.id.as_str());
+            }
+        }
+        ids
     }
 
     /// The language to write a report in: `wanted` if this questionnaire has
@@ -217,6 +234,31 @@ impl Questionnaire {
             wanted
         } else {
             self.languages.first().copied().unwrap_or(wanted)
+        }
+    }
+}
+
+/// The iterator of [`Questionnaire::questions`]: two indices rather than a
+/// `flat_map`, whose state is much more code in the widget's WebAssembly
+/// (and every use of it gets its own copy).
+struct Questions<'q> {
+    factors: &'q [Factor],
+    factor: usize,
+    question: usize,
+}
+
+impl<'q> Iterator for Questions<'q> {
+    type Item = (usize, &'q Question);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let factor = self.factors.get(self.factor)?;
+            if let Some(question) = factor.questions.get(self.question) {
+                self.question += 1;
+                return Some((self.factor, question));
+            }
+            self.factor += 1;
+            self.question = 0;
         }
     }
 }

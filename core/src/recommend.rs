@@ -16,14 +16,12 @@ pub(crate) fn rank(
     evaluation: &Evaluation,
     lang: Lang,
 ) -> Vec<Recommendation> {
-    let capped_questions: Vec<&str> = evaluation
-        .applied
-        .iter()
-        .filter_map(|&(c, _)| match &q.caps[c] {
-            Cap::AnswerBelow { question, .. } => Some(question.as_str()),
-            Cap::WeakestFactor { .. } => None,
-        })
-        .collect();
+    let mut capped_questions: Vec<&str> = Vec::new();
+    for &(c, _) in &evaluation.applied {
+        if let Cap::AnswerBelow { question, .. } = &q.caps[c] {
+            capped_questions.push(question);
+        }
+    }
     // Scores the overall with one answer changed; the other factors keep
     // their raw scores, so the only difference is the change itself.
     let overall_with = |f: usize, i: usize, answer: Answer| {

@@ -13,6 +13,9 @@
 //!
 //! All arithmetic is IEEE-754 double precision in a fixed order, so native
 //! code and WebAssembly produce the same report to the last digit.
+//!
+//! Loops rather than iterator chains: each chain is its own code in the
+//! widget's WebAssembly, and these run a few dozen times per report.
 
 use crate::answers::{Answer, Answers};
 use crate::lang::Lang;
@@ -31,9 +34,13 @@ pub struct Sheet {
 impl Sheet {
     /// The answers to `q` found in `answers` (ids `q` lacks are ignored).
     pub fn new(q: &Questionnaire, answers: &Answers) -> Sheet {
-        Sheet {
-            slots: q.questions().map(|(_, question)| answers.get(&question.id)).collect(),
+        let mut slots = Vec::new();
+        for factor in &q.factors {
+            for question in &factor.questions {
+                slots.push(answers.get(&question.id));
+            }
         }
+        Sheet { slots }
     }
 
     /// Sets the answer at a question's index in questionnaire order (see
@@ -80,22 +87,28 @@ pub(crate) struct Evaluation {
 }
 
 /// Where each factor's questions start in a sheet.
-fn offsets(q: &Questionnaire) -> impl Iterator<Item = usize> + '_ {
-    q.factors.iter().scan(0, |next, factor| {
-        let start = *next;
-        *next += factor.questions.len();
-        Some(start)
-    })
+fn offsets(q: &Questionnaire) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(q.factors.len());
+    let mut next = 0;
+    for factor in &q.factors {
+        starts.push(next);
+        next += factor.questions.len();
+    }
+    starts
 }
 
 pub(crate) fn evaluate(q: &Questionnaire, sheet: &Sheet) -> Evaluation {
-    let raw: Vec<f64> = offsets(q)
-        .enumerate()
-        .map(|(f, start)| factor_raw(q, sheet, f, start, None))
-        .collect();
+    let mut raw = Vec::with_capacity(q.factors.len());
+    let mut factors = Vec::with_capacity(q.factors.len());
+    let mut factor_levels = Vec::with_capacity(q.factors.len());
+    for (f, start) in offsets(q).into_iter().enumerate() {
+        let factor = factor_raw(q, sheet, f, start, None);
+        let score = Score::from_raw(factor);
+        raw.push(factor);
+        factors.push(score);
+        factor_levels.push(level_index(q, score));
+    }
     let overall = Score::from_raw(overall_raw(q, &raw));
-    let factors: Vec<Score> = raw.iter().map(|raw| Score::from_raw(*raw)).collect();
-    let factor_levels: Vec<usize> = factors.iter().map(|score| level_index(q, *score)).collect();
     let uncapped = level_index(q, overall);
     let mut level = uncapped;
     let mut applied = Vec::new();
@@ -147,10 +160,10 @@ pub(crate) fn check(q: &Questionnaire, answers: &Answers) -> Vec<Problem> {
     for (id, answer) in answers.iter() {
         match q.question(id) {
             None => {
-                let ids = ids.get_or_insert_with(|| q.questions().map(|(_, question)| question.id.as_str()).collect());
+                let ids = ids.get_or_insert_with(|| q.question_ids());
                 problems.push(Problem::new(
                     field_path("answers", &shorten(id)),
-                    format!("no question has the id `{}`", shorten(id)),
+                    ["no question has the id `", &shorten(id), "`"].concat(),
                     suggest(id, ids),
                 ));
             }
@@ -229,11 +242,13 @@ fn level_ref(q: &Questionnaire, index: usize, lang: Lang) -> LevelRef {
 
 /// Checks a sheet: "not applicable" only where allowed.
 pub(crate) fn check_sheet(q: &Questionnaire, sheet: &Sheet) -> Vec<Problem> {
-    q.questions()
-        .zip(&sheet.slots)
-        .filter(|((_, question), answer)| **answer == Some(Answer::NotApplicable) && !question.allow_not_applicable)
-        .map(|((_, question), _)| not_applicable(&question.id))
-        .collect()
+    let mut problems = Vec::new();
+    for (i, (_, question)) in q.questions().enumerate() {
+        if sheet.get(i) == Some(Answer::NotApplicable) && !question.allow_not_applicable {
+            problems.push(not_applicable(&question.id));
+        }
+    }
+    problems
 }
 
 fn not_applicable(id: &str) -> Problem {
@@ -252,28 +267,23 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
     let lang = q.language(lang);
     let sheet = Sheet::new(q, answers);
     let evaluation = evaluate(q, &sheet);
-    let starts: Vec<usize> = offsets(q).collect();
+    let starts = offsets(q);
 
-    let factors: Vec<FactorResult> = q
-        .factors
-        .iter()
-        .enumerate()
-        .map(|(f, factor)| {
-            let slots = &sheet.slots[starts[f]..starts[f] + factor.questions.len()];
-            FactorResult {
-                id: factor.id.clone(),
-                name: factor.name.get(lang).to_owned(),
-                score: evaluation.factors[f],
-                level: level_ref(q, evaluation.factor_levels[f], lang),
-                answered: slots.iter().filter(|answer| answer.is_some()).count(),
-                total: slots.len(),
-            }
-        })
-        .collect();
-    let caps: Vec<AppliedCap> = evaluation
-        .applied
-        .iter()
-        .map(|&(c, max)| AppliedCap {
+    let mut factors = Vec::with_capacity(q.factors.len());
+    for (f, factor) in q.factors.iter().enumerate() {
+        let slots = &sheet.slots[starts[f]..starts[f] + factor.questions.len()];
+        factors.push(FactorResult {
+            id: factor.id.clone(),
+            name: factor.name.get(lang).to_owned(),
+            score: evaluation.factors[f],
+            level: level_ref(q, evaluation.factor_levels[f], lang),
+            answered: slots.iter().filter(|answer| answer.is_some()).count(),
+            total: slots.len(),
+        });
+    }
+    let mut caps = Vec::with_capacity(evaluation.applied.len());
+    for &(c, max) in &evaluation.applied {
+        caps.push(AppliedCap {
             id: q.caps[c].id().to_owned(),
             rule: match q.caps[c] {
                 Cap::AnswerBelow { .. } => "answerBelow",
@@ -281,14 +291,14 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
             },
             max_level: level_ref(q, max, lang),
             reason: q.caps[c].reason().get(lang).to_owned(),
-        })
-        .collect();
+        });
+    }
 
     let mut strengths = Vec::new();
     let mut missing = Vec::new();
     let (mut dont_know, mut not_applicable) = (0, 0);
-    for ((f, question), answer) in q.questions().zip(&sheet.slots) {
-        match answer {
+    for (i, (f, question)) in q.questions().enumerate() {
+        match sheet.get(i) {
             None => missing.push(question.id.clone()),
             Some(Answer::DontKnow) => dont_know += 1,
             Some(Answer::NotApplicable) => not_applicable += 1,

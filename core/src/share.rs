@@ -48,7 +48,7 @@ impl std::error::Error for ShareError {}
 
 /// The share code for these answers.
 pub fn encode(q: &Questionnaire, answers: &Answers) -> String {
-    let mut code = format!("{}@{}:", q.id, q.version);
+    let mut code = [&q.id, "@", &q.version, ":"].concat();
     for (_, question) in q.questions() {
         code.push(match answers.get(&question.id) {
             Some(Answer::Value(value)) => char::from(b'0' + value.min(Answer::TOP)),
@@ -65,9 +65,10 @@ pub fn encode(q: &Questionnaire, answers: &Answers) -> String {
 
 /// The answers in a share code made for this questionnaire.
 pub fn decode(q: &Questionnaire, code: &str) -> Result<Answers, ShareError> {
-    let (payload, sum) = code.rsplit_once('-').ok_or(ShareError::Damaged)?;
-    let (name, letters) = payload.rsplit_once(':').ok_or(ShareError::Damaged)?;
-    let (id, version) = name.split_once('@').ok_or(ShareError::Damaged)?;
+    let (payload, sum) = split_at_last(code, b'-').ok_or(ShareError::Damaged)?;
+    let (name, letters) = split_at_last(payload, b':').ok_or(ShareError::Damaged)?;
+    let at = name.bytes().position(|b| b == b'@').ok_or(ShareError::Damaged)?;
+    let (id, version) = (&name[..at], &name[at + 1..]);
     if checksum(payload) != sum {
         return Err(ShareError::Damaged);
     }
@@ -81,12 +82,12 @@ pub fn decode(q: &Questionnaire, code: &str) -> Result<Answers, ShareError> {
             version: version.chars().take(32).collect(),
         });
     }
-    let questions: Vec<_> = q.questions().map(|(_, question)| question).collect();
-    if letters.len() != questions.len() {
+    let letters = letters.as_bytes();
+    if letters.len() != q.questions().count() {
         return Err(ShareError::Damaged);
     }
     let mut answers = Answers::new();
-    for (question, letter) in questions.into_iter().zip(letters.bytes()) {
+    for (&letter, (_, question)) in letters.iter().zip(q.questions()) {
         let answer = match letter {
             b'0'..=b'4' => Answer::Value(letter - b'0'),
             b'd' => Answer::DontKnow,
@@ -97,6 +98,13 @@ pub fn decode(q: &Questionnaire, code: &str) -> Result<Answers, ShareError> {
         answers.insert(question.id.clone(), answer);
     }
     Ok(answers)
+}
+
+/// `text.rsplit_once(delimiter)` for an ASCII delimiter, with a byte search
+/// rather than the general pattern machinery (smaller in WebAssembly).
+fn split_at_last(text: &str, delimiter: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().rposition(|b| b == delimiter)?;
+    Some((&text[..at], &text[at + 1..]))
 }
 
 /// Four base-36 characters of FNV-1a: enough to catch a slip, not meant to

@@ -2,7 +2,7 @@
 //! weights, thresholds and caps. Types and translations are checked while
 //! decoding (`decode.rs`).
 
-use crate::problem::{field_path, index_path, shorten, Reader};
+use crate::problem::{decimal, field_path, index_path, shorten, Reader};
 use crate::questionnaire::{Cap, Questionnaire, SCALE};
 
 /// Ids stay short so that they fit in share links, storage keys and columns.
@@ -10,7 +10,8 @@ const MAX_ID_LEN: usize = 64;
 
 pub(crate) fn questionnaire(reader: &mut Reader, q: &Questionnaire) {
     slug(reader, "id", &q.id);
-    if q.version.trim().is_empty() {
+    // Blank, as `trim().is_empty()`, without the trimming code.
+    if q.version.chars().all(char::is_whitespace) {
         reader.report(
             "version",
             "the version is empty",
@@ -61,15 +62,21 @@ pub(crate) fn questionnaire(reader: &mut Reader, q: &Questionnaire) {
 }
 
 fn slug(reader: &mut Reader, path: &str, id: &str) -> bool {
+    // Parts of a-z and 0-9 joined by single hyphens: no hyphen first,
+    // last or twice in a row.
+    let bytes = id.as_bytes();
     let well_formed = !id.is_empty()
         && id.len() <= MAX_ID_LEN
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && bytes[0] != b'-'
+        && bytes[bytes.len() - 1] != b'-'
+        && !bytes.windows(2).any(|pair| pair == b"--");
     if !well_formed {
         reader.report(
             path,
-            format!("`{}` is not a valid id", shorten(id)),
+            ["`", &shorten(id), "` is not a valid id"].concat(),
             "use a lowercase slug of at most 64 characters: letters a-z, digits and single hyphens, e.g. `know-your-audience`",
         );
     }
@@ -85,8 +92,8 @@ fn unique<'q>(reader: &mut Reader, seen: &mut Vec<&'q str>, path: &str, id: &'q 
     if seen.contains(&id) {
         reader.report(
             path,
-            format!("duplicate {what} id `{id}`"),
-            format!("give each {what} its own id"),
+            ["duplicate ", what, " id `", id, "`"].concat(),
+            ["give each ", what, " its own id"].concat(),
         );
     } else {
         seen.push(id);
@@ -110,10 +117,22 @@ fn weight(reader: &mut Reader, path: &str, weight: f64) {
 fn options(reader: &mut Reader, path: &str, question: &crate::Question) {
     let count = question.options.len();
     if count != SCALE {
+        let scale = decimal(SCALE as i64);
         reader.report(
             path,
-            format!("{count} options given, but the scale has {SCALE} (answer values 0 to 4)"),
-            format!("give exactly {SCALE} options, from \"nothing in place\" to \"systematic, measured and reviewed\""),
+            [
+                &decimal(count as i64),
+                " options given, but the scale has ",
+                &scale,
+                " (answer values 0 to 4)",
+            ]
+            .concat(),
+            [
+                "give exactly ",
+                &scale,
+                " options, from \"nothing in place\" to \"systematic, measured and reviewed\"",
+            ]
+            .concat(),
         );
         return;
     }
@@ -148,7 +167,7 @@ fn levels(reader: &mut Reader, q: &Questionnaire) {
     if q.levels.len() < 2 {
         reader.report(
             "levels",
-            format!("{} levels given", q.levels.len()),
+            [&decimal(q.levels.len() as i64), " levels given"].concat(),
             "give at least two levels, the first with \"min\": 0",
         );
     }
@@ -191,18 +210,21 @@ fn caps(reader: &mut Reader, q: &Questionnaire) {
                 question, max_level, ..
             } => {
                 if q.question(question).is_none() {
-                    let ids: Vec<&str> = q.questions().map(|(_, question)| question.id.as_str()).collect();
+                    let ids = q.question_ids();
                     reader.report(
                         &field_path(&path, "question"),
-                        format!("no question has the id `{}`", shorten(question)),
+                        ["no question has the id `", &shorten(question), "`"].concat(),
                         crate::problem::suggest(question, &ids),
                     );
                 }
                 if !q.levels.iter().any(|level| level.id == *max_level) {
-                    let ids: Vec<&str> = q.levels.iter().map(|level| level.id.as_str()).collect();
+                    let mut ids = Vec::new();
+                    for level in &q.levels {
+                        ids.push(level.id.as_str());
+                    }
                     reader.report(
                         &field_path(&path, "maxLevel"),
-                        format!("no level has the id `{}`", shorten(max_level)),
+                        ["no level has the id `", &shorten(max_level), "`"].concat(),
                         crate::problem::suggest(max_level, &ids),
                     );
                 }

@@ -7,7 +7,8 @@
 use js_sys::Math;
 use readiness_core::{Lang, Report};
 
-use crate::dom::{svg, El};
+use crate::dom::{el, El};
+use crate::i18n::decimal;
 
 const VIEW_BOX: &str = "0 0 260 260";
 const CENTER: i32 = 130;
@@ -22,64 +23,82 @@ fn point(i: usize, n: usize, fraction: f64) -> (i32, i32) {
     (CENTER + x.round() as i32, CENTER + y.round() as i32)
 }
 
-fn polygon(points: impl Iterator<Item = (i32, i32)>) -> String {
-    points.map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ")
+/// `x,y x,y …` for a `points` attribute: on each axis `i` of `n`, the
+/// point at `fractions[i]`.
+fn polygon(fractions: &[f64], n: usize) -> String {
+    let mut out = String::new();
+    for (i, fraction) in fractions.iter().enumerate() {
+        let (x, y) = point(i, n, *fraction);
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&number(x));
+        out.push(',');
+        out.push_str(&number(y));
+    }
+    out
+}
+
+fn number(n: i32) -> String {
+    decimal(n.into())
 }
 
 /// The radar: a ring per quarter, an axis and a numbered label per factor,
 /// and the scores' polygon. Its accessible name lists every score.
 pub fn radar(report: &Report, label: &str, lang: Lang) -> El {
     let n = report.factors.len().max(3);
-    let fractions: Vec<f64> = report
-        .factors
-        .iter()
-        .map(|factor| factor.score.value() / 100.0)
-        .collect();
-    let summary: Vec<String> = report
-        .factors
-        .iter()
-        .enumerate()
-        .map(|(i, factor)| format!("{}. {}: {}", i + 1, factor.name, factor.score.format(lang)))
-        .collect();
-    let mut chart = svg("svg")
+    let mut fractions = Vec::new();
+    for factor in &report.factors {
+        fractions.push(factor.score.value() / 100.0);
+    }
+    // "Label. 1. Name: 72.5; 2. Name: 40.0"
+    let mut summary = [label, ". "].concat();
+    for (i, factor) in report.factors.iter().enumerate() {
+        if i > 0 {
+            summary.push_str("; ");
+        }
+        let score = factor.score.format(lang);
+        summary.push_str(&[&decimal(i as i64 + 1), ". ", &factor.name, ": ", &score].concat());
+    }
+    let mut chart = el("svg")
         .attr("viewBox", VIEW_BOX)
         .attr("role", "img")
-        .attr("aria-label", &format!("{label}. {}", summary.join("; ")))
+        .attr("aria-label", &summary)
         .class("rc-radar");
     for ring in 1..=4 {
-        let points = polygon((0..n).map(|i| point(i, n, f64::from(ring) / 4.0)));
-        chart = chart.child(svg("polygon").attr("points", &points).class("rc-radar-ring"));
+        let points = polygon(&vec![f64::from(ring) / 4.0; n], n);
+        chart = chart.child(el("polygon").attr("points", &points).class("rc-radar-ring"));
     }
     for i in 0..n {
         let (x, y) = point(i, n, 1.0);
         let (lx, ly) = point(i, n, 1.22);
         chart = chart
             .child(
-                svg("line")
-                    .attr("x1", &CENTER.to_string())
-                    .attr("y1", &CENTER.to_string())
-                    .attr("x2", &x.to_string())
-                    .attr("y2", &y.to_string())
+                el("line")
+                    .attr("x1", &number(CENTER))
+                    .attr("y1", &number(CENTER))
+                    .attr("x2", &number(x))
+                    .attr("y2", &number(y))
                     .class("rc-radar-axis"),
             )
             .child(
-                svg("text")
-                    .attr("x", &lx.to_string())
-                    .attr("y", &ly.to_string())
+                el("text")
+                    .attr("x", &number(lx))
+                    .attr("y", &number(ly))
                     .attr("text-anchor", "middle")
                     .attr("dominant-baseline", "middle")
                     .class("rc-radar-label")
-                    .text(&(i + 1).to_string()),
+                    .text(&decimal(i as i64 + 1)),
             );
     }
-    let scores = polygon(fractions.iter().enumerate().map(|(i, fraction)| point(i, n, *fraction)));
-    chart = chart.child(svg("polygon").attr("points", &scores).class("rc-radar-area"));
+    let scores = polygon(&fractions, n);
+    chart = chart.child(el("polygon").attr("points", &scores).class("rc-radar-area"));
     for (i, fraction) in fractions.iter().enumerate() {
         let (x, y) = point(i, n, *fraction);
         chart = chart.child(
-            svg("circle")
-                .attr("cx", &x.to_string())
-                .attr("cy", &y.to_string())
+            el("circle")
+                .attr("cx", &number(x))
+                .attr("cy", &number(y))
                 .attr("r", "4")
                 .class("rc-radar-dot"),
         );
@@ -90,21 +109,21 @@ pub fn radar(report: &Report, label: &str, lang: Lang) -> El {
 /// A horizontal bar for a score, hidden from assistive technology: the
 /// number beside it says the same.
 pub fn bar(tenths: i32) -> El {
-    svg("svg")
+    el("svg")
         .attr("viewBox", "0 0 1000 10")
         .attr("preserveAspectRatio", "none")
         .attr("aria-hidden", "true")
         .attr("focusable", "false")
         .class("rc-bar")
         .child(
-            svg("rect")
+            el("rect")
                 .attr("width", "1000")
                 .attr("height", "10")
                 .class("rc-bar-track"),
         )
         .child(
-            svg("rect")
-                .attr("width", &tenths.to_string())
+            el("rect")
+                .attr("width", &number(tenths))
                 .attr("height", "10")
                 .class("rc-bar-fill"),
         )

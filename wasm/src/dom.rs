@@ -1,35 +1,50 @@
-//! A few lines of DOM building. Text always goes in as text nodes
-//! (`ParentNode.append(string)`), never as markup: a questionnaire or a
-//! share link cannot inject HTML.
+//! A few lines of DOM building, as data. A view is built here as a tree in
+//! JSON text and handed to the loader (`www/readiness-check.js`), which
+//! creates the elements with `createElement`, `setAttribute` and text nodes
+//! (`append(string)`), never from markup: a questionnaire or a share link
+//! cannot inject HTML.
+//!
+//! Why not web-sys calls per element: each binding costs WebAssembly and
+//! glue, and a view takes hundreds of calls; one string per view is both
+//! smaller and faster.
+//!
+//! An element is `["tag", {"name": "value", …}, child, …]`, each child a
+//! string (a text node) or another element. Elements inside an `svg` are
+//! created in the SVG namespace, as the HTML parser would.
 
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{Document, Element};
+use crate::json_out::push_string;
 
-thread_local! {
-    static DOCUMENT: Document = web_sys::window().unwrap_throw().document().unwrap_throw();
+/// An element under construction. Boxed: the builder passes it by value
+/// through every call, and a pointer is far less code to move than the
+/// strings themselves.
+pub struct El(Box<Node>);
+
+/// The tag and attributes, and apart, the children, so attributes and
+/// children may be added in any order.
+struct Node {
+    head: String,
+    body: String,
 }
 
-const SVG: &str = "http://www.w3.org/2000/svg";
-
-/// An element under construction.
-pub struct El(pub Element);
-
-/// A new HTML element.
+/// A new element.
 pub fn el(tag: &str) -> El {
-    El(DOCUMENT.with(|doc| doc.create_element(tag)).unwrap_throw())
-}
-
-/// A new SVG element.
-pub fn svg(tag: &str) -> El {
-    El(DOCUMENT
-        .with(|doc| doc.create_element_ns(Some(SVG), tag))
-        .unwrap_throw())
+    let mut head = String::from("[");
+    push_string(&mut head, tag);
+    head.push_str(",{");
+    El(Box::new(Node {
+        head,
+        body: String::new(),
+    }))
 }
 
 impl El {
-    pub fn attr(self, name: &str, value: &str) -> El {
-        // Names are constants of this crate, so this cannot fail.
-        self.0.set_attribute(name, value).unwrap_throw();
+    pub fn attr(mut self, name: &str, value: &str) -> El {
+        if !self.0.head.ends_with('{') {
+            self.0.head.push(',');
+        }
+        push_string(&mut self.0.head, name);
+        self.0.head.push(':');
+        push_string(&mut self.0.head, value);
         self
     }
 
@@ -46,19 +61,21 @@ impl El {
         }
     }
 
-    pub fn text(self, text: &str) -> El {
-        self.0.append_with_str_1(text).unwrap_throw();
+    pub fn text(mut self, text: &str) -> El {
+        self.0.body.push(',');
+        push_string(&mut self.0.body, text);
         self
     }
 
-    pub fn child(self, child: El) -> El {
-        self.0.append_with_node_1(&child.0).unwrap_throw();
+    pub fn child(mut self, child: El) -> El {
+        self.0.body.push(',');
+        child.write(&mut self.0.body);
         self
     }
 
-    pub fn children(self, children: impl IntoIterator<Item = El>) -> El {
+    pub fn children(mut self, children: impl IntoIterator<Item = El>) -> El {
         for child in children {
-            self.0.append_with_node_1(&child.0).unwrap_throw();
+            self = self.child(child);
         }
         self
     }
@@ -70,9 +87,12 @@ impl El {
             None => self,
         }
     }
-}
 
-/// The nearest element at or above the event target that matches `selector`.
-pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<Element> {
-    target?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+    /// Appends the element's JSON to `out`.
+    pub fn write(self, out: &mut String) {
+        out.push_str(&self.0.head);
+        out.push('}');
+        out.push_str(&self.0.body);
+        out.push(']');
+    }
 }

@@ -1,5 +1,6 @@
-//! A minimal serde serializer to JSON text, for the effects the widget hands
-//! to its loader (which `JSON.parse`s them).
+//! A minimal serde serializer to JSON text, for the report in the effects
+//! the widget hands to its loader (which `JSON.parse`s them), and the JSON
+//! string escaping that the effects and views use.
 //!
 //! Why not serde-wasm-bindgen or serde_json: both cost kilobytes of
 //! WebAssembly (a cache of interned keys, a JS call per field; a general
@@ -10,6 +11,8 @@
 use std::fmt::{self, Display};
 
 use serde::ser::{self, Serialize};
+
+use crate::i18n::decimal;
 
 /// Serialises `value` to JSON text.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
@@ -42,28 +45,32 @@ impl ser::Error for Error {
 
 impl Writer {
     fn string(&mut self, text: &str) {
-        self.out.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                c if (c as u32) < 0x20 => {
-                    self.out.push_str("\\u00");
-                    for shift in [4, 0] {
-                        self.out
-                            .push(char::from(b"0123456789abcdef"[((c as u32 >> shift) & 0xf) as usize]));
-                    }
-                }
-                c => self.out.push(c),
-            }
-        }
-        self.out.push('"');
+        push_string(&mut self.out, text);
     }
 
     fn integer(&mut self, n: i64) {
-        self.out.push_str(&n.to_string());
+        self.out.push_str(&decimal(n));
     }
+}
+
+/// Appends `text` as a JSON string to `out`.
+pub fn push_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                for shift in [4, 0] {
+                    out.push(char::from(b"0123456789abcdef"[((c as u32 >> shift) & 0xf) as usize]));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Commas between items of an array or object.
@@ -138,7 +145,9 @@ impl<'a> ser::Serializer for &'a mut Writer {
             self.out.push('-');
         }
         let tenths = tenths.unsigned_abs();
-        self.out.push_str(&format!("{}.{}", tenths / 10, tenths % 10));
+        self.out.push_str(&decimal((tenths / 10) as i64));
+        self.out.push('.');
+        self.out.push(char::from(b'0' + (tenths % 10) as u8));
         Ok(())
     }
     fn serialize_char(self, v: char) -> Result<(), Error> {

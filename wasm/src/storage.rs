@@ -6,21 +6,29 @@
 //! saved and nothing breaks.
 
 use readiness_core::{Answers, Questionnaire};
-use web_sys::Storage;
+use wasm_bindgen::prelude::*;
 
-fn key(q: &Questionnaire) -> String {
-    format!("readiness-check:v1:{}@{}", q.id, q.version)
+// The page's `localStorage`, named directly rather than through
+// `web_sys::window()`, whose lookup of the global object costs WebAssembly
+// and glue. `catch`: a missing or refusing storage throws, even on access.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = getItem)]
+    fn get_item(key: &str) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = setItem)]
+    fn set_item(key: &str, value: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = removeItem)]
+    fn remove_item(key: &str) -> Result<(), JsValue>;
 }
 
-fn storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok()?
+fn key(q: &Questionnaire) -> String {
+    ["readiness-check:v1:", &q.id, "@", &q.version].concat()
 }
 
 /// The saved answers, if any; `Err` if something was saved but cannot be
 /// used (corrupt, or naming questions this edition lacks): it is removed.
 pub fn load(q: &Questionnaire) -> Result<Option<Answers>, ()> {
-    let Some(storage) = storage() else { return Ok(None) };
-    let Ok(Some(text)) = storage.get_item(&key(q)) else {
+    let Ok(Some(text)) = get_item(&key(q)) else {
         return Ok(None);
     };
     match q.read_response(&text) {
@@ -33,14 +41,10 @@ pub fn load(q: &Questionnaire) -> Result<Option<Answers>, ()> {
 }
 
 pub fn save(q: &Questionnaire, answers: &Answers) {
-    if let Some(storage) = storage() {
-        // A full or refusing storage only means progress is not kept.
-        let _ = storage.set_item(&key(q), &answers.to_json());
-    }
+    // A full or refusing storage only means progress is not kept.
+    let _ = set_item(&key(q), &answers.to_json());
 }
 
 pub fn clear(q: &Questionnaire) {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(&key(q));
-    }
+    let _ = remove_item(&key(q));
 }

@@ -1,20 +1,20 @@
-//! Rendering: the state in, DOM out. Each view is built whole; the few
-//! parts that change without navigation (notices, the share link) are
-//! updated in place so that focus stays where the visitor left it.
+//! Rendering: the state in, a view out, as a tree for the loader to create
+//! (see `dom.rs`). Each view is built whole; the few parts that change
+//! without navigation (notices, the share link) are replaced in place so
+//! that focus stays where the visitor left it.
 
 use readiness_core::{Answer, Lang, Question, Questionnaire, Recommendation, Report};
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::chart;
 use crate::dom::{el, El};
-use crate::i18n::{fill, words, Words};
+use crate::i18n::{decimal, fill, words, Words};
 use crate::widget::{Notice, State, View};
 
 /// How many recommendations show before the disclosure.
 const TOP_RECOMMENDATIONS: usize = 3;
 
-pub fn render(root: &ShadowRoot, state: &State, focus: bool) {
+/// The whole view of the current state.
+pub fn page(state: &State) -> El {
     let lang = state.lang();
     let w = words(lang);
     let (name, body) = match (&state.view, &state.questionnaire) {
@@ -31,42 +31,19 @@ pub fn render(root: &ShadowRoot, state: &State, focus: bool) {
             el("p").class("rc-loading").attr("role", "status").text(w.loading),
         ),
     };
-    let page = el("div")
+    el("div")
         .class("rc")
         .attr("lang", lang.code())
         .attr("data-view", name)
         .child(notice(state, w))
-        .child(body);
-    root.replace_children_with_node_1(&page.0);
-    if focus {
-        focus_selector(root, "h2");
-    }
+        .child(body)
 }
 
-/// Re-renders the notice and the share box only.
-pub fn render_notice(root: &ShadowRoot, state: &State) {
+/// The parts updated in place, with the selector of each: the notice and
+/// the share box.
+pub fn live_parts(state: &State) -> [(&'static str, El); 2] {
     let w = words(state.lang());
-    replace(root, ".rc-notice", notice(state, w));
-    replace(root, ".rc-share", share_box(state, w));
-}
-
-/// Moves focus to the first option of a question.
-pub fn focus_question(root: &ShadowRoot, id: &str) {
-    focus_selector(root, &format!("input[name=\"{id}\"]"));
-}
-
-fn focus_selector(root: &ShadowRoot, selector: &str) {
-    if let Ok(Some(element)) = root.query_selector(selector) {
-        if let Ok(element) = element.dyn_into::<HtmlElement>() {
-            let _ = element.focus();
-        }
-    }
-}
-
-fn replace(root: &ShadowRoot, selector: &str, fresh: El) {
-    if let Ok(Some(old)) = root.query_selector(selector) {
-        old.replace_with_with_node_1(&fresh.0).unwrap_throw();
-    }
+    [(".rc-notice", notice(state, w)), (".rc-share", share_box(state, w))]
 }
 
 fn notice(state: &State, w: &Words) -> El {
@@ -126,7 +103,8 @@ fn intro(q: &Questionnaire, state: &State, lang: Lang, w: &Words) -> El {
 fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Words) -> El {
     let factor = &q.factors[step];
     let total = q.factors.len();
-    let progress = fill(w.step_of, &(step + 1).to_string(), &total.to_string());
+    let (number, total_text) = (decimal(step as i64 + 1), decimal(total as i64));
+    let progress = fill(w.step_of, &number, &total_text);
     let last = step + 1 == total;
     let error = (!state.unanswered.is_empty()).then(|| {
         let open = state
@@ -147,7 +125,7 @@ fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Word
     el("form")
         .class("rc-step")
         .attr("novalidate", "")
-        .attr("data-step", &(step + 1).to_string())
+        .attr("data-step", &number)
         .child(
             el("h2")
                 .attr("tabindex", "-1")
@@ -156,8 +134,8 @@ fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Word
         )
         .child(
             el("progress")
-                .attr("max", &total.to_string())
-                .attr("value", &(step + 1).to_string())
+                .attr("max", &total_text)
+                .attr("value", &number)
                 .attr("aria-label", &progress),
         )
         .child(el("p").class("rc-lead").text(factor.description.get(lang)))
@@ -192,7 +170,7 @@ fn question_view(question: &Question, answer: Option<Answer>, missing: bool, lan
         .iter()
         .enumerate()
         .map(|(value, text)| option(Answer::Value(value as u8), text.text.get(lang), "rc-option"));
-    let help_id = format!("rc-help-{id}");
+    let help_id = ["rc-help-", id].concat();
     let help = question
         .help
         .as_ref()
@@ -229,13 +207,13 @@ fn question_view(question: &Question, answer: Option<Answer>, missing: bool, lan
 fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Words) -> El {
     let overall = &report.overall;
     let score = overall.score.format(lang);
-    let hidden_summary = format!(": {}, {score} {}", overall.level.name, w.out_of);
+    let hidden_summary = [": ", &overall.level.name, ", ", &score, " ", w.out_of].concat();
     let rows = report.factors.iter().enumerate().map(|(i, factor)| {
         el("tr")
             .child(
                 el("th")
                     .attr("scope", "row")
-                    .text(&format!("{}. {}", i + 1, factor.name)),
+                    .text(&[&decimal(i as i64 + 1), ". ", &factor.name].concat()),
             )
             .child(
                 el("td").child(
@@ -261,15 +239,21 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
     let recommendations = &report.recommendations;
     let rest = (recommendations.len() > TOP_RECOMMENDATIONS).then(|| {
         el("details")
-            .child(el("summary").text(&format!(
-                "{} ({})",
-                w.more_recommendations,
-                recommendations.len() - TOP_RECOMMENDATIONS
-            )))
+            .child(
+                el("summary").text(
+                    &[
+                        w.more_recommendations,
+                        " (",
+                        &decimal((recommendations.len() - TOP_RECOMMENDATIONS) as i64),
+                        ")",
+                    ]
+                    .concat(),
+                ),
+            )
             .child(
                 el("ol")
                     .class("rc-recs")
-                    .attr("start", &(TOP_RECOMMENDATIONS + 1).to_string())
+                    .attr("start", &decimal(TOP_RECOMMENDATIONS as i64 + 1))
                     .children(
                         recommendations
                             .iter()
@@ -293,7 +277,7 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
     let dont_know = (report.dont_know > 0).then(|| {
         el("p")
             .class("rc-meta")
-            .text(&fill(w.dont_know_count, &report.dont_know.to_string(), ""))
+            .text(&fill(w.dont_know_count, &decimal(report.dont_know as i64), ""))
     });
     el("section")
         .class("rc-results")
@@ -307,7 +291,7 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
             el("div")
                 .class("rc-overall")
                 .attr("data-level", &overall.level.id)
-                .attr("data-level-index", &overall.level.index.to_string())
+                .attr("data-level-index", &decimal(overall.level.index as i64))
                 .child(
                     el("p")
                         .class("rc-score")
@@ -376,7 +360,7 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
         .child(
             el("p")
                 .class("rc-source")
-                .text(&format!("{} · {}", q.title.get(lang), q.version)),
+                .text(&[q.title.get(lang), " · ", &q.version].concat()),
         )
 }
 

@@ -1,20 +1,20 @@
 //! The widget's state and what changes it.
 //!
-//! Data flows one way: a message (a DOM event, a loaded questionnaire, a
-//! language change) updates the state; the state is rendered; the core
-//! computes every number. The JavaScript loader owns the element, the
-//! event listeners and the network; it hands events in and carries out the
-//! effects this returns (dispatching DOM events, fetching, copying), so no
-//! Rust closure outlives a call and a failure never escapes into the page.
+//! Data flows one way: a message (a click on an action, an answer, a
+//! loaded questionnaire, a language change) updates the state; the state is
+//! rendered; the core computes every number. The JavaScript loader owns the
+//! element, the DOM, the event listeners and the network; it hands messages
+//! in and carries out the effects this returns (drawing a view, moving
+//! focus, dispatching DOM events, fetching, copying), so no Rust closure
+//! outlives a call and a failure never escapes into the page.
 
 use readiness_core::share::{self, ShareError};
 use readiness_core::{Answer, Answers, Lang, Problem, Questionnaire, Report};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, HtmlInputElement, ShadowRoot};
 
-use crate::dom::closest;
-use crate::json_out;
+use crate::dom::El;
+use crate::i18n::decimal;
+use crate::json_out::{self, push_string};
 use crate::storage;
 use crate::view;
 
@@ -42,10 +42,15 @@ pub enum Notice {
     CopyFailed,
 }
 
-/// What the loader must do after a call, in order.
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+/// What the loader must do after a call, in order. Each goes out as a JSON
+/// object `{"kind": …, …}` (see [`Effect::write`]).
 enum Effect<'a> {
+    /// Draw this view in the shadow root, then move focus as `focus` says.
+    Render { view: El, focus: Focus },
+    /// Replace the element matching `selector` with this view; focus stays.
+    Replace { selector: &'static str, view: El },
+    /// Focus the element matching `selector`.
+    Focus { selector: String },
     /// Dispatch `readiness-ready`: the first view with content is shown.
     Ready,
     /// Dispatch `readiness-progress` with these counts.
@@ -58,6 +63,58 @@ enum Effect<'a> {
     Copy { text: String },
     /// Print the results.
     Print,
+}
+
+impl Effect<'_> {
+    /// Appends the effect's JSON to `out`: by hand, as every field is a
+    /// string, a count, a view or the report (which `json_out` writes).
+    fn write(self, out: &mut String) {
+        out.push_str("{\"kind\":");
+        match self {
+            Effect::Render { view, focus } => {
+                out.push_str("\"render\",\"focus\":");
+                push_string(out, focus.name());
+                out.push_str(",\"view\":");
+                view.write(out);
+            }
+            Effect::Replace { selector, view } => {
+                out.push_str("\"replace\",\"selector\":");
+                push_string(out, selector);
+                out.push_str(",\"view\":");
+                view.write(out);
+            }
+            Effect::Focus { selector } => {
+                out.push_str("\"focus\",\"selector\":");
+                push_string(out, &selector);
+            }
+            Effect::Ready => out.push_str("\"ready\""),
+            Effect::Progress { answered, total } => {
+                out.push_str("\"progress\",\"answered\":");
+                out.push_str(&decimal(answered as i64));
+                out.push_str(",\"total\":");
+                out.push_str(&decimal(total as i64));
+            }
+            Effect::Complete { report } => {
+                out.push_str("\"complete\",\"report\":");
+                out.push_str(&json_out::to_string(report));
+            }
+            Effect::Retry => out.push_str("\"retry\""),
+            Effect::Copy { text } => {
+                out.push_str("\"copy\",\"text\":");
+                push_string(out, &text);
+            }
+            Effect::Print => out.push_str("\"print\""),
+        }
+        out.push('}');
+    }
+}
+
+/// Adds an effect to the comma-separated effects of a call.
+fn push(effects: &mut String, effect: Effect<'_>) {
+    if !effects.is_empty() {
+        effects.push(',');
+    }
+    effect.write(effects);
 }
 
 pub struct State {
@@ -76,6 +133,28 @@ pub struct State {
     pub saved: bool,
 }
 
+/// Where focus goes when a view is drawn.
+#[derive(Clone, Copy)]
+enum Focus {
+    /// Nowhere new: on page load, the page keeps it.
+    Stay,
+    /// To the view's heading, after the visitor's own navigation.
+    Heading,
+    /// To the heading if it was in the widget: a view redrawn in place
+    /// (new language, new texts) keeps the visitor's place.
+    Keep,
+}
+
+impl Focus {
+    fn name(self) -> &'static str {
+        match self {
+            Focus::Stay => "stay",
+            Focus::Heading => "heading",
+            Focus::Keep => "keep",
+        }
+    }
+}
+
 impl State {
     /// The questionnaire's language closest to the visitor's.
     pub fn lang(&self) -> Lang {
@@ -86,15 +165,16 @@ impl State {
 /// One `<readiness-check>` element's widget.
 #[wasm_bindgen]
 pub struct Widget {
-    root: ShadowRoot,
     state: State,
+    /// The effects of the current call, comma-separated JSON objects.
+    effects: String,
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// A widget rendering into `root`, the open shadow root of its element.
+    /// A widget in the loading view; `show` draws it.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: ShadowRoot, lang: &str, storage: bool) -> Widget {
+    pub fn new(lang: &str, storage: bool) -> Widget {
         let state = State {
             lang: Lang::from_tag(lang).unwrap_or(Lang::En),
             storage,
@@ -107,9 +187,16 @@ impl Widget {
             share_link: None,
             saved: false,
         };
-        let widget = Widget { root, state };
-        widget.render(false);
-        widget
+        Widget {
+            state,
+            effects: String::new(),
+        }
+    }
+
+    /// Draws the current view (the first time, or again).
+    pub fn show(&mut self) -> Option<String> {
+        self.render(Focus::Stay);
+        self.flush()
     }
 
     /// The questionnaire arrived: validate it and show the intro, a shared
@@ -119,11 +206,11 @@ impl Widget {
             Ok(questionnaire) => questionnaire,
             Err(problems) => {
                 for problem in &problems {
-                    web_sys::console::error_1(&format!("<readiness-check>: {problem}").into());
+                    log_problem(problem);
                 }
                 self.state.view = View::Invalid(problems);
                 self.rerender();
-                return None;
+                return self.flush();
             }
         };
         let same = self
@@ -138,13 +225,14 @@ impl Widget {
                 self.state.report = self.score();
             }
             self.rerender();
-            return None;
+            return self.flush();
         }
         self.state.answers = Answers::new();
         self.state.notice = None;
         if self.open_share_link() {
             self.show_results(false);
-            return effects(&[Effect::Ready]);
+            self.emit(Effect::Ready);
+            return self.flush();
         }
         if self.state.storage {
             match storage::load(self.questionnaire()) {
@@ -157,19 +245,21 @@ impl Widget {
             }
         }
         self.state.view = View::Intro;
-        self.render(false);
-        effects(&[Effect::Ready])
+        self.render(Focus::Stay);
+        self.emit(Effect::Ready);
+        self.flush()
     }
 
     /// The questionnaire could not be fetched.
-    pub fn load_failed(&mut self, message: &str) {
-        web_sys::console::error_1(&format!("<readiness-check>: {message}").into());
+    pub fn load_failed(&mut self, message: &str) -> Option<String> {
+        log(message);
         self.state.view = View::LoadFailed;
         self.rerender();
+        self.flush()
     }
 
     /// The `lang` the loader resolved changed.
-    pub fn set_lang(&mut self, lang: &str) {
+    pub fn set_lang(&mut self, lang: &str) -> Option<String> {
         let lang = Lang::from_tag(lang).unwrap_or(Lang::En);
         if lang != self.state.lang {
             self.state.lang = lang;
@@ -178,6 +268,7 @@ impl Widget {
             }
             self.rerender();
         }
+        self.flush()
     }
 
     /// The `storage` attribute changed: `false` forgets what was saved.
@@ -191,26 +282,28 @@ impl Widget {
     }
 
     /// The result of a copy the loader was asked to make.
-    pub fn copied(&mut self, ok: bool) {
+    pub fn copied(&mut self, ok: bool) -> Option<String> {
         self.state.notice = Some(if ok { Notice::Copied } else { Notice::CopyFailed });
         self.render_notice();
+        self.flush()
     }
 
-    /// A `click`, `change` or `submit` event inside the shadow root.
-    /// Returns the effects for the loader to carry out.
-    pub fn handle(&mut self, event: &Event) -> Option<String> {
-        match event.type_().as_str() {
-            "change" => self.changed(event),
-            "submit" => {
-                event.prevent_default();
-                self.next()
-            }
-            "click" => match closest(event.target(), "[data-action]") {
-                Some(button) => self.action(&button),
-                None => None,
-            },
-            _ => None,
-        }
+    /// A radio input changed: `name` is its question, `value` its answer.
+    pub fn changed(&mut self, name: &str, value: &str) -> Option<String> {
+        self.answer(name, value);
+        self.flush()
+    }
+
+    /// A click on an element with `data-action` (its value).
+    pub fn action(&mut self, action: &str) -> Option<String> {
+        self.act(action);
+        self.flush()
+    }
+
+    /// The step's form was submitted: "Next" or "See my results".
+    pub fn submit(&mut self) -> Option<String> {
+        self.next();
+        self.flush()
     }
 }
 
@@ -220,41 +313,68 @@ impl Widget {
         self.state.questionnaire.as_ref().expect_throw("questionnaire loaded")
     }
 
-    /// Renders the current view; `focus` moves focus to its heading (after
-    /// the visitor's own navigation, never on page load).
-    fn render(&self, focus: bool) {
-        view::render(&self.root, &self.state, focus);
+    /// Queues an effect for the loader.
+    fn emit(&mut self, effect: Effect<'_>) {
+        push(&mut self.effects, effect);
     }
 
-    /// Renders again in place (new language, new texts), keeping the
-    /// visitor's focus in the widget if it was there.
-    fn rerender(&self) {
-        self.render(self.root.active_element().is_some());
+    /// The effects queued during this call, as a JSON array, and a fresh
+    /// queue for the next call.
+    fn flush(&mut self) -> Option<String> {
+        if self.effects.is_empty() {
+            return None;
+        }
+        let mut list = String::from("[");
+        list.push_str(&self.effects);
+        list.push(']');
+        self.effects.clear();
+        Some(list)
     }
 
-    fn render_notice(&self) {
-        view::render_notice(&self.root, &self.state);
+    /// Draws the current view.
+    fn render(&mut self, focus: Focus) {
+        let view = view::page(&self.state);
+        self.emit(Effect::Render { view, focus });
     }
 
-    fn changed(&mut self, event: &Event) -> Option<String> {
-        let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
-        let (id, value) = (input.name(), input.value());
-        let answer = Answer::from_code(&value)?;
-        let q = self.state.questionnaire.as_ref()?;
-        q.question(&id)?;
-        self.state.answers.insert(id.clone(), answer);
-        self.state.unanswered.retain(|open| *open != id);
-        self.save();
+    /// Draws the current view again in place (new language, new texts).
+    fn rerender(&mut self) {
+        self.render(Focus::Keep);
+    }
+
+    /// Replaces the notice and the share box, leaving focus where it is.
+    fn render_notice(&mut self) {
+        for (selector, view) in view::live_parts(&self.state) {
+            self.emit(Effect::Replace { selector, view });
+        }
+    }
+
+    /// Moves focus to the first option of a question.
+    fn focus_question(&mut self, id: &str) {
+        let selector = ["input[name=\"", id, "\"]"].concat();
+        self.emit(Effect::Focus { selector });
+    }
+
+    fn answer(&mut self, id: &str, value: &str) {
+        let Some(answer) = Answer::from_code(value) else { return };
+        let Some(q) = self.state.questionnaire.as_ref() else {
+            return;
+        };
+        if q.question(id).is_none() {
+            return;
+        }
         let total = q.questions().count();
-        effects(&[Effect::Progress {
+        self.state.answers.insert(id, answer);
+        self.state.unanswered.retain(|open| open != id);
+        self.save();
+        self.emit(Effect::Progress {
             answered: self.state.answers.len(),
             total,
-        }])
+        });
     }
 
-    fn action(&mut self, button: &Element) -> Option<String> {
-        let action = button.get_attribute("data-action").unwrap_or_default();
-        match action.as_str() {
+    fn act(&mut self, action: &str) {
+        match action {
             "start" | "resume" => {
                 let step = if action == "resume" {
                     self.first_open_step()
@@ -264,7 +384,7 @@ impl Widget {
                 self.state.notice = None;
                 match step {
                     Some(step) => self.go(View::Step(step)),
-                    None => return self.show_results(true),
+                    None => self.show_results(true),
                 }
             }
             "start-over" | "restart" => {
@@ -294,62 +414,62 @@ impl Widget {
             "retry" => {
                 self.state.view = View::Loading;
                 self.rerender();
-                return effects(&[Effect::Retry]);
+                self.emit(Effect::Retry);
             }
-            "print" => return effects(&[Effect::Print]),
+            "print" => self.emit(Effect::Print),
             "share" => {
                 let q = self.questionnaire();
                 let code = share::encode(q, &self.state.answers);
                 let link = share_url(&code);
                 self.state.share_link = Some(link.clone());
                 self.render_notice();
-                return effects(&[Effect::Copy { text: link }]);
+                self.emit(Effect::Copy { text: link });
             }
             _ => {}
         }
-        None
     }
 
     /// "Next" or "See my results": only when every question of the step has
     /// an answer; otherwise name the open ones and focus the first.
-    fn next(&mut self) -> Option<String> {
+    fn next(&mut self) {
         let View::Step(step) = self.state.view else {
-            return None;
+            return;
         };
         let q = self.questionnaire();
-        let open: Vec<String> = q.factors[step]
-            .questions
-            .iter()
-            .filter(|question| self.state.answers.get(&question.id).is_none())
-            .map(|question| question.id.clone())
-            .collect();
+        let mut open = Vec::new();
+        for question in &q.factors[step].questions {
+            if self.state.answers.get(&question.id).is_none() {
+                open.push(question.id.clone());
+            }
+        }
         if !open.is_empty() {
+            let first = open[0].clone();
             self.state.unanswered = open;
-            self.render(false);
-            view::focus_question(&self.root, &self.state.unanswered[0]);
-            return None;
+            self.render(Focus::Stay);
+            self.focus_question(&first);
+            return;
         }
         if step + 1 < q.factors.len() {
             self.go(View::Step(step + 1));
-            None
         } else {
-            self.show_results(true)
+            self.show_results(true);
         }
     }
 
     fn go(&mut self, view: View) {
         self.state.view = view;
         self.state.unanswered.clear();
-        self.render(true);
+        self.render(Focus::Heading);
     }
 
-    fn show_results(&mut self, announce: bool) -> Option<String> {
+    /// The results view; `announce` (after the visitor's own answers, not
+    /// for a shared link) moves focus there and dispatches the report.
+    fn show_results(&mut self, announce: bool) {
         self.state.report = self.score();
         self.state.view = View::Results;
-        self.render(announce);
-        match &self.state.report {
-            Some(report) if announce => effects(&[Effect::Complete { report }]),
-            _ => None,
+        self.render(if announce { Focus::Heading } else { Focus::Stay });
+        if let (Some(report), true) = (&self.state.report, announce) {
+            push(&mut self.effects, Effect::Complete { report });
         }
     }
 
@@ -361,7 +481,7 @@ impl Widget {
                 // Answers only ever come from this questionnaire's own
                 // inputs, storage and links, all checked on the way in.
                 for problem in &problems {
-                    web_sys::console::error_1(&format!("<readiness-check>: {problem}").into());
+                    log_problem(problem);
                 }
                 None
             }
@@ -410,39 +530,72 @@ impl Widget {
     }
 }
 
-/// Effects as JSON text for the loader, which parses it (see `json_out`).
-fn effects(list: &[Effect<'_>]) -> Option<String> {
-    Some(json_out::to_string(list))
-}
-
 const FRAGMENT_KEY: &str = "readiness=";
 
+// The page's URL, history and console, named directly rather than through
+// `web_sys::window()`, whose lookup of the global object costs WebAssembly
+// and glue; and functions taking and returning strings as such, with no
+// JavaScript value in between.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(thread_local_v2, js_name = location)]
+    static LOCATION: web_sys::Location;
+    #[wasm_bindgen(thread_local_v2, js_name = history)]
+    static HISTORY: web_sys::History;
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+    #[wasm_bindgen(catch, js_name = decodeURIComponent)]
+    fn decode_uri_component(text: &str) -> Result<String, JsValue>;
+}
+
+/// Logs a line for the page's developer.
+fn log(message: &str) {
+    console_error(&["<readiness-check>: ", message].concat());
+}
+
+/// Logs a problem as its `Display` writes it, without the formatting code.
+fn log_problem(problem: &Problem) {
+    let path = if problem.path.is_empty() {
+        "(document)"
+    } else {
+        &problem.path
+    };
+    let mut line = [path, ": ", &problem.message].concat();
+    if !problem.hint.is_empty() {
+        line.push_str("; ");
+        line.push_str(&problem.hint);
+    }
+    log(&line);
+}
+
+/// Text up to the first `delimiter`, as `text.split(delimiter).next()`.
+fn before(text: &str, delimiter: u8) -> &str {
+    let end = text.bytes().position(|b| b == delimiter).unwrap_or(text.len());
+    &text[..end]
+}
+
 fn share_fragment() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let start = hash.find(FRAGMENT_KEY)? + FRAGMENT_KEY.len();
-    let code = &hash[start..];
-    let code = code.split('&').next().unwrap_or(code);
-    js_sys::decode_uri_component(code).ok().map(String::from)
+    let hash = LOCATION.with(|location| location.hash()).ok()?;
+    // `hash.find(FRAGMENT_KEY)`, by hand: the general search is big code.
+    let key = FRAGMENT_KEY.as_bytes();
+    let at = (0..hash.len()).find(|&i| hash.as_bytes()[i..].starts_with(key))?;
+    let code = before(&hash[at + key.len()..], b'&');
+    decode_uri_component(code).ok()
 }
 
 fn share_url(code: &str) -> String {
-    let location = web_sys::window().map(|window| window.location());
-    let href = location.and_then(|location| location.href().ok()).unwrap_or_default();
-    let base = href.split('#').next().unwrap_or(&href);
-    format!("{base}#{FRAGMENT_KEY}{code}")
+    let href = LOCATION.with(|location| location.href()).unwrap_or_default();
+    [before(&href, b'#'), "#", FRAGMENT_KEY, code].concat()
 }
 
 /// Starting again leaves the shared link behind, so a reload does not bring
 /// the shared answers back.
 fn clear_share_fragment() {
-    let Some(window) = web_sys::window() else { return };
     if share_fragment().is_some() {
-        let location = window.location();
-        let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        let (Ok(path), Ok(search)) = LOCATION.with(|location| (location.pathname(), location.search())) else {
             return;
         };
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
-        }
+        let url = [path, search].concat();
+        let _ = HISTORY.with(|history| history.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
     }
 }
