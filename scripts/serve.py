@@ -6,12 +6,18 @@ application/wasm for streaming compilation, a module script must be a
 JavaScript type), no caching (a rebuild shows at once), and a strict
 Content-Security-Policy under /csp/ to prove the widget needs no inline
 script or style.
+
+`--mount /test=tests/e2e/pages` serves another folder under a URL prefix
+(the e2e fixture pages); the policy then also applies under /test/csp/.
 """
 
 import argparse
 import http.server
+import os
+import posixpath
 import signal
 import sys
+import urllib.parse
 from functools import partial
 from pathlib import Path
 
@@ -35,10 +41,34 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     # Ours, not the platform's mimetypes database (which varies by machine).
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     quiet = False
+    # URL prefix ("/test") -> folder, from --mount.
+    mounts = {}
+
+    def mounted(self, path):
+        """(folder, rest of the path) if `path` is under a mount, else None."""
+        for prefix, folder in self.mounts.items():
+            if path == prefix or path.startswith(prefix + "/"):
+                return folder, path[len(prefix) :] or "/"
+        return None
+
+    def translate_path(self, path):
+        url_path = urllib.parse.unquote(path.split("?", 1)[0].split("#", 1)[0])
+        mount = self.mounted(url_path)
+        if mount is None:
+            return super().translate_path(path)
+        folder, rest = mount
+        # The same normalisation as the base class: no way out of the folder.
+        parts = [part for part in posixpath.normpath(rest).split("/") if part and part not in (".", "..")]
+        result = os.path.join(folder, *parts)
+        if rest.endswith("/"):
+            result += "/"
+        return result
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
-        if self.path.split("?", 1)[0].startswith("/csp/"):
+        path = self.path.split("?", 1)[0]
+        mount = self.mounted(path)
+        if path.startswith("/csp/") or (mount is not None and mount[1].startswith("/csp/")):
             self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
 
@@ -52,10 +82,23 @@ def main():
     parser.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     parser.add_argument("--dir", default=str(Path(__file__).resolve().parent.parent / "dist"))
     parser.add_argument("--quiet", action="store_true", help="no request log")
+    parser.add_argument(
+        "--mount",
+        action="append",
+        default=[],
+        metavar="/PREFIX=DIR",
+        help="also serve DIR under /PREFIX/ (repeatable), e.g. /test=tests/e2e/pages",
+    )
     args = parser.parse_args()
 
     if not Path(args.dir).is_dir():
         sys.exit(f"serve.py: {args.dir} does not exist; run `make dist` first")
+    for mount in args.mount:
+        prefix, sep, folder = mount.partition("=")
+        prefix = "/" + prefix.strip("/")
+        if not sep or prefix == "/" or not Path(folder).is_dir():
+            sys.exit(f"serve.py: --mount {mount}: expected /PREFIX=DIR with an existing DIR")
+        Handler.mounts[prefix] = str(Path(folder).resolve())
     Handler.quiet = args.quiet
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), partial(Handler, directory=args.dir))
     server.daemon_threads = True

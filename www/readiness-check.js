@@ -110,29 +110,39 @@ class ReadinessCheck extends HTMLElement {
     this.starting = true;
     elements.add(this);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    // The module hears what each event means: which action, which answer.
-    root.addEventListener('click', (event) => {
-      const button = event.target instanceof Element && event.target.closest('[data-action]');
-      if (button) this.call((widget) => widget.action(button.getAttribute('data-action')));
-    });
-    root.addEventListener('change', ({ target }) => {
-      if (target instanceof HTMLInputElement) this.call((widget) => widget.changed(target.name, target.value));
-    });
-    root.addEventListener('submit', (event) => {
-      this.call((widget) => {
-        event.preventDefault();
-        return widget.submit();
+    // Once per element: it may be removed and added again, and its shadow
+    // root (with these listeners) stays.
+    if (!this.listening) {
+      this.listening = true;
+      // The module hears what each event means: which action, which answer.
+      root.addEventListener('click', (event) => {
+        const button = event.target instanceof Element && event.target.closest('[data-action]');
+        if (button) this.call((widget) => widget.action(button.getAttribute('data-action')));
       });
-    });
+      root.addEventListener('change', ({ target }) => {
+        if (target instanceof HTMLInputElement) this.call((widget) => widget.changed(target.name, target.value));
+      });
+      root.addEventListener('submit', (event) => {
+        // Never let the form navigate the page, even with the module down.
+        event.preventDefault();
+        this.call((widget) => widget.submit());
+      });
+    }
+    this.lang_ = resolveLang(this);
+    // The questionnaire downloads while the module and styles do.
+    const questionnaire = this.request();
     start().then(
       ([, sheet]) => {
         this.starting = false;
         if (broken || !this.isConnected) return;
         root.adoptedStyleSheets = [sheet];
+        // Attributes may have changed while the module loaded (a page
+        // script setting lang or src): then fetch what they ask for now.
         this.lang_ = resolveLang(this);
-        this.widget = new Widget(this.lang_, this.getAttribute('storage') !== 'none');
+        this.widget = new Widget(this.lang_, this.getAttribute('storage') !== 'none', this.id);
         this.call((widget) => widget.show());
-        this.fetchQuestionnaire();
+        if (this.questionnaireUrl() === questionnaire.url) this.deliver(questionnaire);
+        else this.fetchQuestionnaire();
       },
       (error) => this.crash(error),
     );
@@ -165,19 +175,35 @@ class ReadinessCheck extends HTMLElement {
     }
   }
 
+  fetchQuestionnaire() {
+    return this.deliver(this.request());
+  }
+
   // The built-in questionnaire comes in one file per language, so a
   // visitor downloads only theirs; a custom one comes from `src`.
-  async fetchQuestionnaire() {
+  questionnaireUrl() {
     const src = this.getAttribute('src');
-    const url = src
+    return src
       ? new URL(src, document.baseURI).href
       : new URL(`./social-media-strategy.${this.lang_}.json`, import.meta.url).href;
+  }
+
+  request() {
+    const url = this.questionnaireUrl();
     this.url = url;
-    let text;
-    try {
-      const response = await fetch(url, { credentials: 'omit' });
+    const text = fetch(url, { credentials: 'omit' }).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
+      return response.text();
+    });
+    // Handled in deliver(), which may attach only after the module loads.
+    text.catch(() => {});
+    return { url, text };
+  }
+
+  async deliver({ url, text }) {
+    let body;
+    try {
+      body = await text;
     } catch (error) {
       if (this.url === url) this.call((widget) => widget.load_failed(`${url}: ${error.message}`));
       return;
@@ -185,7 +211,7 @@ class ReadinessCheck extends HTMLElement {
     // A newer request (another language, another src) wins.
     if (this.url === url) {
       this.call((widget) => widget.set_lang(this.lang_));
-      this.call((widget) => widget.load(text));
+      this.call((widget) => widget.load(body));
     }
   }
 

@@ -16,6 +16,13 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+/** Fixture pages and questionnaires, served under /test/. */
+export const PAGES = path.join(ROOT, 'tests/e2e/pages');
+/** URL prefix -> folder, served beside dist/ (scripts/serve.py --mount). */
+export const MOUNTS = {
+  '/test': PAGES,
+  '/questionnaires': path.join(ROOT, 'tests/questionnaires'),
+};
 
 // The flags the machine's probe uses: without the background-networking
 // ones, Chromium keeps dialling Google on a closed network.
@@ -34,11 +41,18 @@ const CHROMIUM_ARGS = [
 // in some versions, so it is switched on by name.
 export const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Starts scripts/serve.py on a free port; resolves once it answers. */
-export async function startServer({ dir = path.join(ROOT, 'dist') } = {}) {
-  const child = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), '--port', '0', '--quiet', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/**
+ * Starts scripts/serve.py on a free port, serving `dir` and the `mounts`
+ * (the fixture pages under /test/); resolves once it answers. E2E_DIST
+ * in the environment serves another build (a snapshot of dist/).
+ */
+export async function startServer({ dir = process.env.E2E_DIST || path.join(ROOT, 'dist'), mounts = MOUNTS } = {}) {
+  const mountArgs = Object.entries(mounts).flatMap(([prefix, folder]) => ['--mount', `${prefix}=${folder}`]);
+  const child = spawn(
+    'python3',
+    [path.join(ROOT, 'scripts/serve.py'), '--port', '0', '--quiet', '--dir', dir, ...mountArgs],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   // serve.py prints "serving DIR at http://127.0.0.1:PORT/" once bound.
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -100,7 +114,7 @@ export function harness() {
 
   afterEach(async () => {
     const pages = h.open.splice(0);
-    for (const page of pages) await page.context().close();
+    for (const context of new Set(pages.map((page) => page.context()))) await context.close();
     for (const page of pages) {
       assert.deepEqual(page.pageErrors, [], `uncaught errors on ${page.openedPath}`);
       assert.deepEqual(page.externalRequests, [], `requests beyond loopback from ${page.openedPath}`);
@@ -111,10 +125,13 @@ export function harness() {
    * Opens `urlPath` (relative to dist/) in a fresh context of the given
    * viewport. The page records `consoleErrors` (with failed responses),
    * `pageErrors` and
-   * `externalRequests` for the test to inspect.
+   * `externalRequests` for the test to inspect. `beforeGoto(page)` runs
+   * before the navigation (init scripts, routes, listeners).
    */
-  h.openPage = async (urlPath, { width = 1280, height = 800, ...contextOptions } = {}) => {
+  h.openPage = async (urlPath, { width = 1280, height = 800, beforeGoto, ...contextOptions } = {}) => {
     const context = await h.browser.newContext({ viewport: { width, height }, ...contextOptions });
+    // Fail in seconds, not Playwright's 30: everything here is local.
+    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     page.openedPath = urlPath;
     page.consoleErrors = [];
@@ -135,9 +152,13 @@ export function harness() {
       }
     });
     h.open.push(page);
-    page.response = await page.goto(new URL(urlPath.replace(/^\//, ''), h.url).href);
+    await beforeGoto?.(page);
+    page.response = await page.goto(h.href(urlPath));
     return page;
   };
+
+  /** The absolute URL of a path on the test server. */
+  h.href = (urlPath) => new URL(urlPath.replace(/^\//, ''), h.url).href;
 
   return h;
 }
@@ -177,4 +198,210 @@ export async function screenshot(page, name) {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// ---------------------------------------------------------------------------
+// Driving the widget. Playwright's CSS locators pierce open shadow roots,
+// so `widget.locator('.rc')` finds the widget's root inside its shadow.
+
+/** A shared vector from tests/vectors/, parsed. */
+export async function loadVector(name) {
+  return JSON.parse(await readFile(path.join(ROOT, 'tests/vectors', `${name}.json`), 'utf8'));
+}
+
+/** The widget's current view (`data-view` of its root), or null. */
+export function viewOf(widget) {
+  return widget.evaluate((element) => element.shadowRoot?.querySelector('.rc')?.dataset.view ?? null);
+}
+
+/** Waits until the widget shows `view` (intro, step, results, error). */
+export async function waitForView(widget, view, { timeout = 5000 } = {}) {
+  await widget.locator(`.rc[data-view="${view}"]`).waitFor({ state: 'attached', timeout });
+}
+
+/** Waits until the widget shows step `n` (1-based). */
+export async function waitForStep(widget, n, { timeout = 5000 } = {}) {
+  await widget.locator(`form.rc-step[data-step="${n}"]`).waitFor({ state: 'attached', timeout });
+}
+
+/** The current step's number (1-based), or null when not on a step. */
+export function stepOf(widget) {
+  return widget.evaluate((element) => {
+    const form = element.shadowRoot?.querySelector('form.rc-step');
+    return form ? Number(form.dataset.step) : null;
+  });
+}
+
+/** The question ids on the current step, in order. */
+export function questionsOnStep(widget) {
+  return widget.evaluate((element) =>
+    [...element.shadowRoot.querySelectorAll('fieldset.rc-question')].map((fieldset) => fieldset.dataset.question),
+  );
+}
+
+/** Answer values as the radios carry them (0..4, dont-know, not-applicable). */
+export const code = (answer) => String(answer);
+
+/** The checked value per question on the current step (null when open). */
+export function checkedOnStep(widget) {
+  return widget.evaluate((element) =>
+    Object.fromEntries(
+      [...element.shadowRoot.querySelectorAll('fieldset.rc-question')].map((fieldset) => [
+        fieldset.dataset.question,
+        fieldset.querySelector('input[type=radio]:checked')?.value ?? null,
+      ]),
+    ),
+  );
+}
+
+/** Clicks (with the mouse) the option for each question of the current step found in `answers`. */
+export async function answerStepWithMouse(widget, answers) {
+  for (const id of await questionsOnStep(widget)) {
+    if (!(id in answers)) continue;
+    // The option's label, as a visitor clicks it (works inside iframes too).
+    await widget.locator(`fieldset[data-question="${id}"] label.rc-option:has(input[value="${code(answers[id])}"])`).click();
+  }
+}
+
+/**
+ * Answers the current step's questions found in `answers` quickly: one
+ * round trip, `label.click()` in the page (the same click, input and change
+ * events a visitor's click makes, without Playwright's pointer moves).
+ * For tests about something other than the pointer.
+ */
+export async function answerStep(widget, answers) {
+  const missing = await widget.evaluate((element, answers) => {
+    const missing = [];
+    for (const fieldset of element.shadowRoot.querySelectorAll('fieldset.rc-question')) {
+      const id = fieldset.dataset.question;
+      if (!(id in answers)) continue;
+      const input = fieldset.querySelector(`input[type=radio][value="${answers[id]}"]`);
+      if (!input) missing.push(`${id}=${answers[id]}`);
+      else input.closest('label').click();
+    }
+    return missing;
+  }, answers);
+  if (missing.length) throw new Error(`no option for ${missing.join(', ')}`);
+}
+
+/**
+ * From the intro (or a step), answers every step and goes on to the
+ * results, with DOM clicks in the page (fast; see answerStep). `answers`
+ * must cover every question.
+ */
+export async function finish(widget, answers) {
+  if ((await viewOf(widget)) === 'intro') {
+    await widget.locator('button[data-action=start]').evaluate((button) => button.click());
+    await waitForStep(widget, 1);
+  }
+  for (;;) {
+    const step = await stepOf(widget);
+    if (step === null) break;
+    await answerStep(widget, answers);
+    await widget.locator('form.rc-step button[type=submit]').evaluate((button) => button.click());
+    await widget
+      .locator(`form.rc-step[data-step="${step + 1}"], .rc[data-view=results], .rc-error`)
+      .first()
+      .waitFor({ state: 'attached', timeout: 5000 });
+    if (await widget.locator('.rc-error').count()) {
+      const open = await widget.locator('.rc-error li').allTextContents();
+      throw new Error(`step ${step}: no answers given for ${open.join(', ')}`);
+    }
+  }
+  await waitForView(widget, 'results');
+}
+
+/** Clicks the step's submit button (Next, or See my results on the last step). */
+export async function submitStep(widget) {
+  await widget.locator('form.rc-step button[type=submit]').click();
+}
+
+/**
+ * What has focus, looking through shadow roots: tag, text, attributes
+ * that identify it, and whether it is inside the widget `selector`.
+ */
+export function focused(page, selector = 'readiness-check') {
+  return page.evaluate((selector) => {
+    let element = document.activeElement;
+    let host = null;
+    while (element?.shadowRoot?.activeElement) {
+      host = element;
+      element = element.shadowRoot.activeElement;
+    }
+    if (!element) return null;
+    return {
+      tag: element.tagName.toLowerCase(),
+      text: element.textContent.trim().replace(/\s+/g, ' '),
+      name: element.getAttribute('name'),
+      value: element.getAttribute('value'),
+      type: element.getAttribute('type'),
+      action: element.dataset?.action ?? null,
+      checked: element.checked ?? null,
+      inWidget: host !== null && host.matches(selector),
+    };
+  }, selector);
+}
+
+/**
+ * Records the widget events on `document` (they bubble and are composed):
+ * returns a function that resolves to the list so far ({type, detail,
+ * target}). Installed as an init script, so it sees events from the start.
+ */
+export async function recordEvents(page, types = ['readiness-ready', 'readiness-progress', 'readiness-complete']) {
+  const install = (types) => {
+    window.__rcEvents = [];
+    for (const type of types) {
+      document.addEventListener(type, (event) =>
+        window.__rcEvents.push({
+          type,
+          detail: event.detail,
+          target: event.target?.id || event.target?.tagName?.toLowerCase() || null,
+          composed: event.composed,
+          bubbles: event.bubbles,
+        }),
+      );
+    }
+  };
+  await page.addInitScript(install, types);
+  return () => page.evaluate(() => window.__rcEvents);
+}
+
+/** The text of the widget's notice, or '' when there is none. */
+export function noticeText(widget) {
+  return widget.evaluate((element) => element.shadowRoot.querySelector('.rc-notice')?.textContent.trim() ?? '');
+}
+
+/**
+ * Presses `key` (Tab, Shift+Tab, ...) until what has focus satisfies
+ * `predicate(focused)`; fails after `max` presses. Returns the focused info.
+ */
+export async function pressUntil(page, key, predicate, { max = 80, selector = 'readiness-check' } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const info = await focused(page, selector);
+    if (info && predicate(info)) return info;
+  }
+  throw new Error(`no focus matching ${predicate} after ${max} × ${key}; focus is on ${JSON.stringify(await focused(page, selector))}`);
+}
+
+/** Deep-compares in a way that says which path differs first. */
+export function firstDifference(actual, expected, where = '') {
+  if (Object.is(actual, expected)) return null;
+  if (typeof actual !== typeof expected || actual === null || expected === null || typeof actual !== 'object') {
+    return `${where || '(root)'}: ${JSON.stringify(actual)} !== ${JSON.stringify(expected)}`;
+  }
+  if (Array.isArray(actual) !== Array.isArray(expected)) return `${where}: array vs object`;
+  const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+  for (const key of keys) {
+    const diff = firstDifference(actual[key], expected[key], Array.isArray(actual) ? `${where}[${key}]` : `${where}.${key}`);
+    if (diff) return diff;
+  }
+  return null;
+}
+
+/** Waits for the widget's running CSS transitions (colours fade in 120 ms) to finish. */
+export function settle(widget) {
+  return widget.evaluate((element) =>
+    Promise.all(element.shadowRoot.getAnimations().map((animation) => animation.finished.catch(() => {}))),
+  );
 }

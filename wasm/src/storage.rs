@@ -21,30 +21,33 @@ extern "C" {
     fn remove_item(key: &str) -> Result<(), JsValue>;
 }
 
-fn key(q: &Questionnaire) -> String {
-    ["readiness-check:v1:", &q.id, "@", &q.version].concat()
+/// `scope` is the element's `id`, if any: two widgets of one questionnaire
+/// on a page keep their progress apart when given ids.
+fn key(q: &Questionnaire, scope: &str) -> String {
+    let separator = if scope.is_empty() { "" } else { "#" };
+    ["readiness-check:v1:", &q.id, "@", &q.version, separator, scope].concat()
 }
 
 /// The saved answers, if any; `Err` if something was saved but cannot be
 /// used (corrupt, or naming questions this edition lacks): it is removed.
-pub fn load(q: &Questionnaire) -> Result<Option<Answers>, ()> {
-    let Ok(Some(text)) = get_item(&key(q)) else {
+pub fn load(q: &Questionnaire, scope: &str) -> Result<Option<Answers>, ()> {
+    let Ok(Some(text)) = get_item(&key(q, scope)) else {
         return Ok(None);
     };
     match q.read_response(&text) {
         Ok(response) => Ok(Some(response.answers)),
         Err(_) => {
-            clear(q);
+            clear(q, scope);
             Err(())
         }
     }
 }
 
-pub fn save(q: &Questionnaire, answers: &Answers) {
+pub fn save(q: &Questionnaire, scope: &str, answers: &Answers) {
     // A full or refusing storage only means progress is not kept.
-    let _ = set_item(&key(q), &answers.to_json());
+    let _ = set_item(&key(q, scope), &answers.to_json());
 }
 
-pub fn clear(q: &Questionnaire) {
-    let _ = remove_item(&key(q));
+pub fn clear(q: &Questionnaire, scope: &str) {
+    let _ = remove_item(&key(q, scope));
 }

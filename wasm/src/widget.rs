@@ -120,6 +120,8 @@ fn push(effects: &mut String, effect: Effect<'_>) {
 pub struct State {
     pub lang: Lang,
     pub storage: bool,
+    /// Keeps this element's saved progress apart (its `id`; may be empty).
+    pub storage_scope: String,
     pub questionnaire: Option<Questionnaire>,
     pub answers: Answers,
     pub view: View,
@@ -174,10 +176,11 @@ pub struct Widget {
 impl Widget {
     /// A widget in the loading view; `show` draws it.
     #[wasm_bindgen(constructor)]
-    pub fn new(lang: &str, storage: bool) -> Widget {
+    pub fn new(lang: &str, storage: bool, storage_scope: &str) -> Widget {
         let state = State {
             lang: Lang::from_tag(lang).unwrap_or(Lang::En),
             storage,
+            storage_scope: storage_scope.to_owned(),
             questionnaire: None,
             answers: Answers::new(),
             view: View::Loading,
@@ -230,12 +233,16 @@ impl Widget {
         self.state.answers = Answers::new();
         self.state.notice = None;
         if self.open_share_link() {
+            // The link was followed to these results: bring them into view.
             self.show_results(false);
+            self.emit(Effect::Focus {
+                selector: "h2".to_owned(),
+            });
             self.emit(Effect::Ready);
             return self.flush();
         }
         if self.state.storage {
-            match storage::load(self.questionnaire()) {
+            match storage::load(self.questionnaire(), &self.state.storage_scope) {
                 Ok(Some(answers)) => {
                     self.state.answers = answers;
                     self.state.saved = !self.state.answers.is_empty();
@@ -276,7 +283,7 @@ impl Widget {
         self.state.storage = on;
         if !on {
             if let Some(q) = &self.state.questionnaire {
-                storage::clear(q);
+                storage::clear(q, &self.state.storage_scope);
             }
         }
     }
@@ -394,7 +401,7 @@ impl Widget {
                 self.state.report = None;
                 self.state.share_link = None;
                 if let Some(q) = &self.state.questionnaire {
-                    storage::clear(q);
+                    storage::clear(q, &self.state.storage_scope);
                 }
                 clear_share_fragment();
                 self.go(if action == "restart" {
@@ -500,7 +507,7 @@ impl Widget {
 
     fn save(&self) {
         if self.state.storage {
-            storage::save(self.questionnaire(), &self.state.answers);
+            storage::save(self.questionnaire(), &self.state.storage_scope, &self.state.answers);
         }
     }
 
