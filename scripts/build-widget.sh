@@ -48,17 +48,22 @@ mkdir -p "$out"
 "$terser" "$build/readiness_wasm.js" --module --ecma 2020 \
   --compress passes=2 --mangle --output "$out/readiness_wasm.js"
 
-# 5. The loader and its stylesheet, and the iframe embed for hosts that
-#    allow no scripts in a post (embed.html + its script and style, and the
-#    optional resizer the parent page includes).
-#    Scripts are minified like the glue; styles lose comments and spaces.
-for file in readiness-check.js embed.js readiness-frame.js; do
-  "$terser" "www/$file" --module --ecma 2020 --compress --mangle --output "$out/$file"
+# 5. The loader and its stylesheet, minified like the glue; styles lose
+#    comments and spaces.
+"$terser" www/readiness-check.js --module --ecma 2020 --compress --mangle --output "$out/readiness-check.js"
+python3 scripts/minify-css.py <www/readiness-check.css >"$out/readiness-check.css"
+
+#    The iframe embed, for hosts that allow no scripts in a post, goes
+#    beside the widget (dist/embed/), not in it: a page using the script
+#    embed never loads it. embed.html + its script and style, and the
+#    optional resizer the parent page includes.
+embed=dist/embed
+rm -rf "$embed" && mkdir -p "$embed"
+for file in embed.js readiness-frame.js; do
+  "$terser" "www/embed/$file" --module --ecma 2022 --compress --mangle --output "$embed/$file"
 done
-for file in readiness-check.css embed.css; do
-  python3 scripts/minify-css.py <"www/$file" >"$out/$file"
-done
-cp www/embed.html "$out/"
+python3 scripts/minify-css.py <www/embed/embed.css >"$embed/embed.css"
+cp www/embed/embed.html "$embed/"
 
 # 6. The built-in questionnaire, one file per language, so a visitor
 #    downloads only the texts of theirs.

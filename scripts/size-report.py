@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Files only the iframe embed loads (the script embed never fetches them).
-IFRAME_ONLY = {"embed.html", "embed.js", "embed.css", "readiness-frame.js"}
 
 
 def gzip_size(data: bytes) -> int:
@@ -39,9 +37,9 @@ def main():
         rows.append({"file": path.relative_to(widget).as_posix(), "raw": len(data), "gzip": gzip_size(data)})
 
     total = {"raw": sum(r["raw"] for r in rows), "gzip": sum(r["gzip"] for r in rows)}
-    # One visitor of the script embed, in Indonesian: every file but the
-    # other language's questionnaire and the iframe embed's own files.
-    visitor_rows = [r for r in rows if not r["file"].endswith(".en.json") and r["file"] not in IFRAME_ONLY]
+    # One visitor, in Indonesian: every file but the other language's
+    # questionnaire.
+    visitor_rows = [r for r in rows if not r["file"].endswith(".en.json")]
     visitor = {"raw": sum(r["raw"] for r in visitor_rows), "gzip": sum(r["gzip"] for r in visitor_rows)}
     limit = round(args.limit_kb * 1000)
 
@@ -54,10 +52,7 @@ def main():
     print(line)
     print(f"{'total (every file)':<{width}} {total['raw']:>10,} {total['gzip']:>10,}")
     print(f"{'one visitor (script embed, id)':<{width}} {visitor['raw']:>10,} {visitor['gzip']:>10,}")
-    print(
-        "  one visitor = every file except *.en.json (a visitor fetches one language)"
-        f" and the iframe-only files ({', '.join(sorted(IFRAME_ONLY))})"
-    )
+    print("  one visitor = every file except *.en.json (a visitor fetches one language)")
     ok = total["gzip"] <= limit
     verdict = "ok" if ok else "FAIL"
     print(f"{verdict}: gzip total {total['gzip'] / 1000:.1f} KB, limit {limit / 1000:.1f} KB")

@@ -275,11 +275,13 @@ pub(crate) fn suggest(unknown: &str, known: &[&str]) -> String {
 
 /// The first 64 characters of a name, lowercased, for [`edit_distance`]:
 /// comparing case-insensitively, `Title` suggests `title`. Long inputs are
-/// cut off: a 10 MB key is not worth quadratic time.
+/// cut off: a 10 MB key is not worth quadratic time. ASCII case only: every
+/// name a suggestion can point to (fields, slugs) is ASCII, and Unicode's
+/// case tables would cost the widget a kilobyte.
 fn lowercase(name: &str) -> Vec<char> {
     let mut chars = Vec::new();
     for c in name.chars().take(64) {
-        chars.extend(c.to_lowercase());
+        chars.push(c.to_ascii_lowercase());
     }
     chars
 }

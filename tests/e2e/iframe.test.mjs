@@ -1,5 +1,5 @@
 // The iframe embed: a host page with
-// `<iframe data-readiness-check src="/widget/embed.html?lang=en">` and
+// `<iframe data-readiness-check src="/embed/embed.html?lang=en">` and
 // readiness-frame.js. The frame reports its height (the host sizes the
 // iframe to it) and its events are re-dispatched on the iframe element.
 

@@ -3,8 +3,6 @@
 // reports its height to the parent page (readiness-frame.js listens) and
 // forwards the widget's events, so the parent can size the frame and feed
 // its analytics.
-import './readiness-check.js';
-
 const params = new URLSearchParams(location.search);
 const widget = document.querySelector('readiness-check');
 for (const name of ['lang', 'src', 'theme', 'storage']) {
@@ -20,3 +18,7 @@ new ResizeObserver(() => post({ type: 'readiness-height', height: document.docum
 for (const type of ['readiness-progress', 'readiness-complete']) {
   widget.addEventListener(type, (event) => post({ type, detail: event.detail }));
 }
+
+// The loader last, so the element connects with its attributes already set
+// (and fetches the right language first time).
+await import('../widget/readiness-check.js');
