@@ -46,14 +46,8 @@ cmp -s "$out/web/readiness_wasm_bg.wasm" "$out/node/readiness_wasm_bg.wasm" || {
 rm -rf "$pkg"
 mkdir -p "$pkg/lib"
 
-# 3. Shrink it, with the flags of scripts/build-widget.sh: exactly the
-#    features rustc's wasm32 target emits, then drop the metadata sections.
-"$wasm_opt" -Oz \
-  --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-  --enable-multivalue --enable-call-indirect-overlong \
-  --strip-debug --strip-producers --strip-target-features \
-  -o "$pkg/lib/readiness_wasm_bg.wasm" "$out/web/readiness_wasm_bg.wasm"
+# 3. Shrink it, with the flags of the widget build.
+bash scripts/wasm-opt.sh "$out/web/readiness_wasm_bg.wasm" "$pkg/lib/readiness_wasm_bg.wasm"
 
 # 4. package.json, entries, declarations, README and the widget.
 version=$(cargo metadata --no-deps --format-version 1 |

@@ -7,7 +7,6 @@ cd "$(dirname "$0")/.."
 
 out=dist/widget
 build=target/widget-build
-wasm_opt=node_modules/.bin/wasm-opt
 terser=node_modules/.bin/terser
 
 # 1. Rust -> wasm with the size-tuned release profile. With a nightly
@@ -33,16 +32,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$build" "$wasm"
 rm -rf "$out"
 mkdir -p "$out"
 
-# 3. Shrink the module. The features enabled are exactly those rustc's
-#    wasm32 target emits by default (its target_features section): wasm-opt
-#    must know them to validate, and enabling more (--all-features) lets it
-#    emit instructions older browsers lack. The metadata sections go last.
-"$wasm_opt" -Oz \
-  --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-  --enable-multivalue --enable-call-indirect-overlong \
-  --strip-debug --strip-producers --strip-target-features \
-  -o "$out/readiness_wasm_bg.wasm" "$build/readiness_wasm_bg.wasm"
+# 3. Shrink the module (the flags are shared with the npm build).
+bash scripts/wasm-opt.sh "$build/readiness_wasm_bg.wasm" "$out/readiness_wasm_bg.wasm"
 
 # 4. Minify the glue as an ES module (keeps its exports and import.meta).
 "$terser" "$build/readiness_wasm.js" --module --ecma 2020 \

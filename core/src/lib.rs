@@ -46,7 +46,7 @@ use std::sync::OnceLock;
 
 pub use answers::{Answer, Answers, Response};
 pub use lang::{Lang, Text};
-pub use problem::Problem;
+pub use problem::{decimal, Problem};
 pub use questionnaire::{Advice, AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
 pub use report::{
     AppliedCap, FactorResult, LevelRef, Overall, QuestionnaireRef, Recommendation, Report, Score, Strength,

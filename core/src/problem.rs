@@ -81,8 +81,10 @@ pub(crate) fn index_path(path: &str, index: usize) -> String {
     [path, "[", &decimal(index as i64), "]"].concat()
 }
 
-/// `n` in decimal, as `n.to_string()` writes it.
-pub(crate) fn decimal(n: i64) -> String {
+/// `n` in decimal, as `n.to_string()` writes it, without `core::fmt`: every
+/// number the core writes into a message goes through here, which keeps
+/// formatting code out of the widget's WebAssembly.
+pub fn decimal(n: i64) -> String {
     let mut digits = Vec::new();
     let mut rest = n.unsigned_abs();
     loop {

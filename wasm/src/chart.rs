@@ -8,7 +8,7 @@ use js_sys::Math;
 use readiness_core::{Lang, Report};
 
 use crate::dom::{el, El};
-use crate::i18n::decimal;
+use readiness_core::decimal;
 
 const VIEW_BOX: &str = "0 0 260 260";
 const CENTER: i32 = 130;

@@ -154,7 +154,8 @@ static ID: Words = Words {
 
 /// Fills `{n}` (and `{total}`) in a label.
 ///
-/// By hand, as is all text built in this crate (`concat`, [`decimal`]):
+/// By hand, as is all text built in this crate (`concat`,
+/// [`readiness_core::decimal`]):
 /// `format!`, `to_string` and `str::replace` bring in formatting and
 /// pattern-search code that weighs kilobytes of WebAssembly.
 pub fn fill(template: &str, n: &str, total: &str) -> String {
@@ -177,23 +178,6 @@ pub fn fill(template: &str, n: &str, total: &str) -> String {
     out
 }
 
-/// `n` in decimal, as `n.to_string()` writes it.
-pub fn decimal(n: i64) -> String {
-    let mut digits = Vec::new();
-    let mut rest = n.unsigned_abs();
-    loop {
-        digits.push(b'0' + (rest % 10) as u8);
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        digits.push(b'-');
-    }
-    digits.iter().rev().map(|&digit| char::from(digit)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,12 +186,5 @@ mod tests {
     fn fills_placeholders() {
         assert_eq!(fill(EN.step_of, "2", "4"), "Step 2 of 4");
         assert_eq!(fill("{a} {n}{n} {", "1", ""), "{a} 11 {");
-    }
-
-    #[test]
-    fn decimals_match_to_string() {
-        for n in [0, 9, 10, 1000, -3, i64::MAX, i64::MIN] {
-            assert_eq!(decimal(n), n.to_string());
-        }
     }
 }

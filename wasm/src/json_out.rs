@@ -12,7 +12,7 @@ use std::fmt::{self, Display};
 
 use serde::ser::{self, Serialize};
 
-use crate::i18n::decimal;
+use readiness_core::decimal;
 
 /// Serialises `value` to JSON text.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {

@@ -7,8 +7,9 @@ use readiness_core::{Answer, Lang, Question, Questionnaire, Recommendation, Repo
 
 use crate::chart;
 use crate::dom::{el, El};
-use crate::i18n::{decimal, fill, words, Words};
+use crate::i18n::{fill, words, Words};
 use crate::widget::{Notice, State, View};
+use readiness_core::decimal;
 
 /// How many recommendations show before the disclosure.
 const TOP_RECOMMENDATIONS: usize = 3;

@@ -13,10 +13,10 @@ use readiness_core::{Answer, Answers, Lang, Problem, Questionnaire, Report};
 use wasm_bindgen::prelude::*;
 
 use crate::dom::El;
-use crate::i18n::decimal;
 use crate::json_out::{self, push_string};
 use crate::storage;
 use crate::view;
+use readiness_core::decimal;
 
 /// Where the visitor is.
 #[derive(Debug, Clone, PartialEq)]
