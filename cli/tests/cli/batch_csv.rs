@@ -4,21 +4,12 @@
 
 use predicates::prelude::*;
 
-use crate::support::{json, lines, readiness, text, tiny, Files};
+use crate::support::{batch_tiny, json, lines, readiness, text, tiny, Files};
 
 const HEADER: &str = "respondent,a-one,a-two,a-three,b-one,b-sponsor";
 
 fn batch(input: impl AsRef<[u8]>, args: &[&str]) -> std::process::Output {
-    let files = Files::new();
-    let path = files.write("responses.csv", input);
-    readiness()
-        .arg("batch")
-        .arg(&path)
-        .arg("--questionnaire")
-        .arg(tiny())
-        .args(args)
-        .output()
-        .expect("runs")
+    batch_tiny("responses.csv", input, args)
 }
 
 #[test]

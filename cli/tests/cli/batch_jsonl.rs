@@ -6,19 +6,10 @@ use std::process::Stdio;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::support::{json, lines, readiness, text, tiny, Files};
+use crate::support::{batch_tiny, json, lines, readiness, text, tiny, Files};
 
 fn batch(input: &str, args: &[&str]) -> std::process::Output {
-    let files = Files::new();
-    let path = files.write("responses.jsonl", input);
-    readiness()
-        .arg("batch")
-        .arg(&path)
-        .arg("--questionnaire")
-        .arg(tiny())
-        .args(args)
-        .output()
-        .expect("runs")
+    batch_tiny("responses.jsonl", input, args)
 }
 
 fn respondents(jsonl: &[u8]) -> Vec<String> {

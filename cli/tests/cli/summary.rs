@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::support::{json, lines, readiness, text, tiny, Files};
+use crate::support::{batch_tiny, json, lines, text};
 
 /// Ten responses with known scores. Overall (alpha weight 1, beta weight 2):
 /// all 0 -> 0.0 (l0); all 4 -> 100.0 (l4); sponsor 1, rest 4 -> 75.0 but
@@ -20,17 +20,8 @@ fn responses() -> String {
 }
 
 fn summary(input: &str, args: &[&str]) -> std::process::Output {
-    let files = Files::new();
-    let path = files.write("responses.csv", input);
-    readiness()
-        .arg("batch")
-        .arg(&path)
-        .arg("--questionnaire")
-        .arg(tiny())
-        .arg("--summary")
-        .args(args)
-        .output()
-        .unwrap()
+    let args: Vec<&str> = std::iter::once("--summary").chain(args.iter().copied()).collect();
+    batch_tiny("responses.csv", input, &args)
 }
 
 #[test]

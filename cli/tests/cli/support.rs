@@ -81,3 +81,18 @@ pub fn question_ids(questionnaire: &Value) -> Vec<String> {
         .map(|question| question["id"].as_str().expect("id").to_owned())
         .collect()
 }
+
+/// Runs `readiness batch` on `input`, written to a file named `file_name`
+/// (its extension picks the input format), against the tiny questionnaire.
+pub fn batch_tiny(file_name: &str, input: impl AsRef<[u8]>, args: &[&str]) -> std::process::Output {
+    let files = Files::new();
+    let path = files.write(file_name, input);
+    readiness()
+        .arg("batch")
+        .arg(&path)
+        .arg("--questionnaire")
+        .arg(tiny())
+        .args(args)
+        .output()
+        .expect("runs")
+}
