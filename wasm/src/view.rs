@@ -101,24 +101,37 @@ fn intro(q: &Questionnaire, state: &State, lang: Lang, w: &Words) -> El {
         .child(actions)
 }
 
+/// The summary of the step's open questions, after a "Next" that found
+/// some. `announce` makes it an alert: when it first appears, not each time
+/// an answer shortens it (then it is redrawn quietly, and hidden once empty).
+pub fn unanswered(q: &Questionnaire, state: &State, announce: bool) -> El {
+    let lang = state.lang();
+    let summary = el("div").class("rc-error");
+    if state.unanswered.is_empty() {
+        return summary.attr("hidden", "");
+    }
+    let open = state
+        .unanswered
+        .iter()
+        .filter_map(|id| q.question(id))
+        .map(|question| el("li").text(question.title.get(lang)));
+    let summary = if announce {
+        summary.attr("role", "alert")
+    } else {
+        summary
+    };
+    summary
+        .child(el("p").text(words(lang).unanswered))
+        .child(el("ul").children(open))
+}
+
 fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Words) -> El {
     let factor = &q.factors[step];
     let total = q.factors.len();
     let (number, total_text) = (decimal(step as i64 + 1), decimal(total as i64));
     let progress = fill(w.step_of, &number, &total_text);
     let last = step + 1 == total;
-    let error = (!state.unanswered.is_empty()).then(|| {
-        let open = state
-            .unanswered
-            .iter()
-            .filter_map(|id| q.question(id))
-            .map(|question| el("li").text(question.title.get(lang)));
-        el("div")
-            .class("rc-error")
-            .attr("role", "alert")
-            .child(el("p").text(w.unanswered))
-            .child(el("ul").children(open))
-    });
+    let error = (!state.unanswered.is_empty()).then(|| unanswered(q, state, true));
     let questions = factor.questions.iter().map(|question| {
         let missing = state.unanswered.contains(&question.id);
         question_view(question, state.answers.get(&question.id), missing, lang, w)

@@ -372,7 +372,15 @@ impl Widget {
         }
         let total = q.questions().count();
         self.state.answers.insert(id, answer);
+        let was_open = self.state.unanswered.iter().any(|open| open == id);
         self.state.unanswered.retain(|open| open != id);
+        if was_open {
+            let view = view::unanswered(self.questionnaire(), &self.state, false);
+            self.emit(Effect::Replace {
+                selector: ".rc-error",
+                view,
+            });
+        }
         self.save();
         self.emit(Effect::Progress {
             answered: self.state.answers.len(),
