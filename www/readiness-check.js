@@ -77,6 +77,13 @@ function focus(root, selector) {
   root.querySelector(selector)?.focus();
 }
 
+// A share link followed on a page already open changes only the fragment:
+// tell every widget, and the one whose questionnaire it names opens it.
+window.addEventListener('hashchange', () => {
+  if (!location.hash.includes('readiness=')) return;
+  for (const element of elements) element.call((widget) => widget.follow_link());
+});
+
 // Print only the results: while printing, the page hides everything but
 // the element that asked (a document sheet, adopted only for the moment).
 const printSheet = new CSSStyleSheet();

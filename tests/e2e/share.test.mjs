@@ -160,3 +160,17 @@ test(
     assert.ok(top >= 0 && top < 800, `the results are in the viewport (top at ${Math.round(top)} px)`);
   },
 );
+
+test('a share link followed on a page already open (only the fragment changes) opens the results', async () => {
+  const { link, results } = await genuine();
+  const page = await h.openPage('/test/widget.html?lang=en&storage=none');
+  const widget = page.locator('readiness-check');
+  await waitForView(widget, 'intro');
+  await page.evaluate((code) => (location.hash = `readiness=${encodeURIComponent(code)}`), codeOf(link));
+  await waitForView(widget, 'results');
+  assert.deepEqual(await resultsOf(widget), results);
+  assert.equal(await noticeText(widget), NOTICES.en.shared);
+  // A damaged fragment leaves the results and says so.
+  await page.evaluate(() => (location.hash = 'readiness=social-media-strategy@1.0.0:0-zzzz'));
+  await widget.locator('.rc-notice p').filter({ hasText: NOTICES.en.damaged }).waitFor({ timeout: 5000 });
+});

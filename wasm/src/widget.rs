@@ -288,6 +288,24 @@ impl Widget {
         }
     }
 
+    /// The page's URL fragment changed (a share link followed on a page
+    /// already open): show the shared results if the link is for this
+    /// questionnaire, or say why not.
+    pub fn follow_link(&mut self) -> Option<String> {
+        if self.state.questionnaire.is_none() {
+            return self.flush();
+        }
+        if self.open_share_link() {
+            self.show_results(false);
+            self.emit(Effect::Focus {
+                selector: "h2".to_owned(),
+            });
+        } else {
+            self.render_notice();
+        }
+        self.flush()
+    }
+
     /// The result of a copy the loader was asked to make.
     pub fn copied(&mut self, ok: bool) -> Option<String> {
         self.state.notice = Some(if ok { Notice::Copied } else { Notice::CopyFailed });
