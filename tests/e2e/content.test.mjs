@@ -97,3 +97,24 @@ for (const name of ['builtin-mixed-id', 'builtin-sponsorship-cap', 'builtin-mixe
     assert.deepEqual(shown.strengths, report.strengths.map((strength) => strength.title));
   });
 }
+
+test('all answers at the top: no empty recommendation list, a sentence instead, and every answer a strength', async () => {
+  const { answers } = await loadVector('builtin-all-top');
+  const page = await h.openPage('/test/widget.html?lang=en&storage=none');
+  const widget = page.locator('readiness-check');
+  await waitForView(widget, 'intro');
+  await finish(widget, answers);
+  const advice = await widget.evaluate((element) => {
+    const root = element.shadowRoot;
+    return {
+      lists: root.querySelectorAll('.rc-advice ol').length,
+      text: root.querySelector('.rc-advice p')?.textContent,
+      strengths: root.querySelectorAll('.rc-strengths li').length,
+    };
+  });
+  assert.deepEqual(advice, {
+    lists: 0,
+    text: 'Every answer is at the top of its scale: keep reviewing what you do.',
+    strengths: Object.keys(answers).length,
+  });
+});

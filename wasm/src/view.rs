@@ -347,14 +347,16 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
             el("section")
                 .class("rc-advice")
                 .child(el("h3").text(w.recommendations))
-                .child(
+                .child(if recommendations.is_empty() {
+                    el("p").text(w.no_recommendations)
+                } else {
                     el("ol").class("rc-recs").children(
                         recommendations
                             .iter()
                             .take(TOP_RECOMMENDATIONS)
                             .map(|r| recommendation(r, lang, w)),
-                    ),
-                )
+                    )
+                })
                 .maybe(rest),
         )
         .child(
