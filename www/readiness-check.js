@@ -216,10 +216,7 @@ class ReadinessCheck extends HTMLElement {
       return;
     }
     // A newer request (another language, another src) wins.
-    if (this.url === url) {
-      this.call((widget) => widget.set_lang(this.lang_));
-      this.call((widget) => widget.load(body));
-    }
+    if (this.url === url) this.call((widget) => widget.load(body, this.lang_));
   }
 
   call(action) {

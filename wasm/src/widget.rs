@@ -202,9 +202,11 @@ impl Widget {
         self.flush()
     }
 
-    /// The questionnaire arrived: validate it and show the intro, a shared
-    /// result, or (when it only changed language) the same view again.
-    pub fn load(&mut self, text: &str) -> Option<String> {
+    /// The questionnaire arrived, in `lang` (the built-in one comes per
+    /// language): validate it and show the intro, a shared result, or (when
+    /// only the language changed) the same view again, drawn once.
+    pub fn load(&mut self, text: &str, lang: &str) -> Option<String> {
+        self.state.lang = Lang::from_tag(lang).unwrap_or(Lang::En);
         let questionnaire = match Questionnaire::from_json(text) {
             Ok(questionnaire) => questionnaire,
             Err(problems) => {
