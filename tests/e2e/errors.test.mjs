@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { harness, ROOT, waitForStep, waitForView } from './helpers.mjs';
+import { harness, ROOT, start, waitForStep, waitForView } from './helpers.mjs';
 
 const h = harness();
 const TINY = await readFile(path.join(ROOT, 'tests/questionnaires/tiny.json'), 'utf8');
@@ -38,9 +38,7 @@ async function assertPageWorks(page) {
     document.body.append(other);
   });
   const healthy = page.locator('#healthy');
-  await waitForView(healthy, 'intro');
-  await healthy.locator('button[data-action=start]').click();
-  await waitForStep(healthy, 1);
+  await start(healthy);
 }
 
 test('an invalid questionnaire: the panel lists the problems with paths and hints, the console has them', async () => {

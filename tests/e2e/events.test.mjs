@@ -12,6 +12,7 @@ import {
   loadVector,
   questionsOnStep,
   recordEvents,
+  start,
   submitStep,
   waitForStep,
   waitForView,
@@ -93,9 +94,7 @@ test('progress after resuming counts the saved answers too', async () => {
   let events;
   const page = await h.openPage('/test/widget.html?lang=en', { beforeGoto: async (p) => (events = await recordEvents(p)) });
   const widget = page.locator('readiness-check');
-  await waitForView(widget, 'intro');
-  await widget.locator('button[data-action=start]').click();
-  await waitForStep(widget, 1);
+  await start(widget);
   await answerStep(widget, answers);
   const saved = (await questionsOnStep(widget)).length;
   await page.reload();

@@ -311,6 +311,13 @@ export async function finish(widget, answers) {
   await waitForView(widget, 'results');
 }
 
+/** From the intro, starts the assessment and waits for its first step. */
+export async function start(widget) {
+  await waitForView(widget, 'intro');
+  await widget.locator('button[data-action=start]').click();
+  await waitForStep(widget, 1);
+}
+
 /** Clicks the step's submit button (Next, or See my results on the last step). */
 export async function submitStep(widget) {
   await widget.locator('form.rc-step button[type=submit]').click();

@@ -14,6 +14,7 @@ import {
   loadVector,
   questionsOnStep,
   screenshot,
+  start,
   waitForStep,
   waitForView,
 } from './helpers.mjs';
@@ -72,9 +73,7 @@ test('a hostile host page does not change the widget', async () => {
     ['hostile', hostile],
   ]) {
     const widget = page.locator('readiness-check');
-    await waitForView(widget, 'intro');
-    await widget.locator('button[data-action=start]').click();
-    await waitForStep(widget, 1);
+    await start(widget);
     styles[name] = await widgetStyles(widget);
   }
   // The hostile page really is hostile (its own elements are restyled).
@@ -142,9 +141,7 @@ test("the widget's CSS does not leak into the host page", async () => {
         outline: pick(document.querySelector('div.host-rc'), ['box-sizing']),
       };
     });
-  await waitForView(widget, 'intro');
-  await widget.locator('button[data-action=start]').click();
-  await waitForStep(widget, 1);
+  await start(widget);
   assert.equal(await alone.evaluate(() => customElements.get('readiness-check')), undefined, 'no widget on the reference');
   // The host page with a working widget, and without one: identical.
   const after = await hostStyles(page);
@@ -170,9 +167,7 @@ test("the widget's CSS does not leak into a plain host page either", async () =>
       }),
     );
   const widget = page.locator('readiness-check');
-  await waitForView(widget, 'intro');
-  await widget.locator('button[data-action=start]').click();
-  await waitForStep(widget, 1);
+  await start(widget);
   assert.deepEqual(await snapshot(page), await snapshot(alone));
 });
 

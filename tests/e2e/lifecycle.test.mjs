@@ -12,6 +12,7 @@ import {
   loadVector,
   questionsOnStep,
   runAxe,
+  start,
   stepOf,
   submitStep,
   viewOf,
@@ -30,9 +31,7 @@ test('a widget added after the page loaded works', async () => {
     document.body.append(widget);
   });
   const widget = page.locator('readiness-check');
-  await waitForView(widget, 'intro');
-  await widget.locator('button[data-action=start]').click();
-  await waitForStep(widget, 1);
+  await start(widget);
   assert.equal(await widget.locator('.rc-kicker').textContent(), 'Langkah 1 dari 4');
 });
 
@@ -58,9 +57,7 @@ test('moving the element in the page keeps its state', async () => {
   const { answers } = await loadVector('builtin-mixed-en');
   const page = await h.openPage('/test/widget.html?lang=en&storage=none');
   const widget = page.locator('readiness-check');
-  await waitForView(widget, 'intro');
-  await widget.locator('button[data-action=start]').click();
-  await waitForStep(widget, 1);
+  await start(widget);
   await answerStepWithMouse(widget, answers);
   const checked = await checkedOnStep(widget);
   await page.evaluate(() => document.querySelector('main').prepend(document.querySelector('readiness-check')));
@@ -92,9 +89,7 @@ test(
       window.__progress = 0;
       document.addEventListener('readiness-progress', () => window.__progress++);
     });
-    await waitForView(widget, 'intro');
-    await widget.locator('button[data-action=start]').click();
-    await waitForStep(widget, 1);
+    await start(widget);
     const ids = await questionsOnStep(widget);
     await answerStepWithMouse(widget, answers);
     assert.equal(await page.evaluate(() => window.__progress), ids.length, 'one readiness-progress per answer');

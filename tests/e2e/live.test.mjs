@@ -17,6 +17,7 @@ import {
   recordEvents,
   ROOT,
   settle,
+  start,
   submitStep,
   waitForStep,
   waitForView,
@@ -68,9 +69,7 @@ test('switching lang mid-way keeps the answers and changes every text', async ()
   let events;
   const page = await h.openPage('/test/widget.html?lang=en', { beforeGoto: async (p) => (events = await recordEvents(p)) });
   const widget = page.locator('readiness-check');
-  await waitForView(widget, 'intro');
-  await widget.locator('button[data-action=start]').click();
-  await waitForStep(widget, 1);
+  await start(widget);
   await answerStep(widget, answers);
   await submitStep(widget);
   await waitForStep(widget, 2);
@@ -189,9 +188,7 @@ test('custom properties from the host restyle the widget (accent, font, radius)'
 test('src changes live: another questionnaire replaces the built-in one', async () => {
   const page = await h.openPage('/test/widget.html?lang=en');
   const widget = page.locator('readiness-check');
-  await waitForView(widget, 'intro');
-  await widget.locator('button[data-action=start]').click();
-  await waitForStep(widget, 1);
+  await start(widget);
   await widget.evaluate((element) => element.setAttribute('src', '/questionnaires/tiny.json'));
   await widget.locator('.rc-intro h2').filter({ hasText: 'Tiny' }).waitFor({ state: 'attached' });
   await widget.locator('button[data-action=start]').click();

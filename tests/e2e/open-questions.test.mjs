@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, submitStep, waitForStep, waitForView } from './helpers.mjs';
+import { harness, start, submitStep, waitForStep, waitForView } from './helpers.mjs';
 
 const h = harness();
 
@@ -28,9 +28,7 @@ const marked = (widget) =>
 test('the open-questions summary shrinks as questions are answered and goes when none is left', async () => {
   const page = await h.openPage('/test/widget.html?lang=en');
   const widget = page.locator('#w1');
-  await waitForView(widget, 'intro');
-  await widget.locator('button[data-action=start]').click();
-  await waitForStep(widget, 1);
+  await start(widget);
   const ids = await widget.evaluate((element) =>
     [...element.shadowRoot.querySelectorAll('fieldset.rc-question')].map((fieldset) => fieldset.dataset.question),
   );

@@ -156,15 +156,8 @@ fn the_input_format_comes_from_the_extension_the_flag_or_the_first_character() {
         ("answers.data", &["--input-format", "csv"][..], csv),
         ("answers.NDJSON", &[][..], FIVE),
     ] {
-        let path = files.write(name, contents);
-        readiness()
-            .arg("batch")
-            .arg(&path)
-            .arg("--questionnaire")
-            .arg(tiny())
-            .args(args)
-            .assert()
-            .stderr(predicate::str::contains("read "));
+        let output = batch_tiny(name, contents, args);
+        assert!(text(&output.stderr).contains("read "), "{name} {args:?}");
     }
     // Forced to JSON Lines, a CSV header is a bad line, not a crash.
     let path = files.write("answers.data", csv);
