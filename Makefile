@@ -10,7 +10,7 @@ SHELL := bash
 PORT ?= 8080
 # gzip -9 total of dist/widget, in KB of 1000 bytes (scripts/size-report.py).
 # The product's target is 45 KB (both languages' questionnaires included);
-# today's widget is 59.8 KB, so the gate stands at 60 to stop any growth
+# today's widget is 59.9 KB, so the gate stands at 60 to stop any growth
 # while the work to reach 45 goes on (see the size notes in README).
 SIZE_LIMIT_KB ?= 60
 LOGS := target/test-logs
