@@ -1,11 +1,11 @@
 // <readiness-check>: the embed loader.
 //
 // This file owns what only JavaScript can do: define the custom element,
-// fetch files, listen to events, create the DOM the module describes,
-// dispatch events to the page, copy and print. Everything else (state,
-// scoring, what each view shows) happens in the WebAssembly module. Every
-// call into it goes through `call`, so a failure inside shows an error
-// state in the widget and never breaks the page.
+// fetch files, listen to events, read the URL, use localStorage, create the
+// DOM the module describes, dispatch events to the page, copy and print.
+// Everything else (state, scoring, what each view shows) happens in the
+// WebAssembly module. Every message to it goes through `call`, so a failure
+// inside shows an error state in the widget and never breaks the page.
 
 import init, { Widget } from './readiness_wasm.js';
 
@@ -77,12 +77,26 @@ function focus(root, selector) {
   root.querySelector(selector)?.focus();
 }
 
+// The share code in the page's URL (`#readiness=…`), or ''.
+const linkParams = () => new URLSearchParams(location.hash.slice(1));
+const shareCode = () => linkParams().get('readiness') ?? '';
+
 // A share link followed on a page already open changes only the fragment:
 // tell every widget, and the one whose questionnaire it names opens it.
 window.addEventListener('hashchange', () => {
-  if (!location.hash.includes('readiness=')) return;
-  for (const element of elements) element.call((widget) => widget.follow_link());
+  const code = shareCode();
+  if (code) for (const element of elements) element.call('follow', code);
 });
+
+// localStorage may be missing or throw (private modes, sandboxed frames):
+// then nothing is saved, and nothing breaks.
+function storage(use) {
+  try {
+    return use(localStorage);
+  } catch {
+    return null;
+  }
+}
 
 // Print only the results: while printing, the page hides everything but
 // the element that asked (a document sheet, adopted only for the moment).
@@ -124,15 +138,15 @@ class ReadinessCheck extends HTMLElement {
       // The module hears what each event means: which action, which answer.
       root.addEventListener('click', (event) => {
         const button = event.target instanceof Element && event.target.closest('[data-action]');
-        if (button) this.call((widget) => widget.action(button.getAttribute('data-action')));
+        if (button) this.call('action', button.getAttribute('data-action'), location.href.split('#')[0]);
       });
       root.addEventListener('change', ({ target }) => {
-        if (target instanceof HTMLInputElement) this.call((widget) => widget.changed(target.name, target.value));
+        if (target instanceof HTMLInputElement) this.call('changed', target.name, target.value);
       });
       root.addEventListener('submit', (event) => {
         // Never let the form navigate the page, even with the module down.
         event.preventDefault();
-        this.call((widget) => widget.submit());
+        this.call('submit');
       });
     }
     this.lang_ = resolveLang(this);
@@ -147,7 +161,7 @@ class ReadinessCheck extends HTMLElement {
         // script setting lang or src): then fetch what they ask for now.
         this.lang_ = resolveLang(this);
         this.widget = new Widget(this.lang_, this.getAttribute('storage') !== 'none', this.id);
-        this.call((widget) => widget.show());
+        this.call('show');
         if (this.questionnaireUrl() === questionnaire.url) this.deliver(questionnaire);
         else this.fetchQuestionnaire();
       },
@@ -173,12 +187,12 @@ class ReadinessCheck extends HTMLElement {
       this.lang_ = lang;
       // The built-in questionnaire comes per language: switch when the new
       // texts arrive, so labels and questions never show two languages.
-      if (this.hasAttribute('src')) this.call((widget) => widget.set_lang(lang));
+      if (this.hasAttribute('src')) this.call('lang', lang);
       else this.fetchQuestionnaire();
     } else if (name === 'src') {
       this.fetchQuestionnaire();
     } else if (name === 'storage') {
-      this.call((widget) => widget.set_storage(value !== 'none'));
+      this.call('storage', value === 'none' ? 0 : 1);
     }
   }
 
@@ -212,19 +226,21 @@ class ReadinessCheck extends HTMLElement {
     try {
       body = await text;
     } catch (error) {
-      if (this.url === url) this.call((widget) => widget.load_failed(`${url}: ${error.message}`));
+      if (this.url === url) this.call('failed', `${url}: ${error.message}`);
       return;
     }
     // A newer request (another language, another src) wins.
-    if (this.url === url) this.call((widget) => widget.load(body, this.lang_));
+    if (this.url === url) this.call('load', this.lang_, shareCode(), body);
   }
 
-  call(action) {
+  // Sends the module a message, its kind and fields one per line (see
+  // `Widget::on` in wasm/src/widget.rs), and carries out what it answers.
+  call(...message) {
     if (broken || !this.widget) return;
     let effects;
     try {
-      // The module answers with its effects as JSON text (or nothing).
-      effects = JSON.parse(action(this.widget) ?? '[]');
+      // The module answers with its effects as JSON text.
+      effects = JSON.parse(this.widget.on(message.join('\n')));
     } catch (error) {
       this.crash(error);
       return;
@@ -263,13 +279,29 @@ class ReadinessCheck extends HTMLElement {
         this.fetchQuestionnaire();
         break;
       case 'copy': {
-        const answer = (ok) => this.call((widget) => widget.copied(ok));
+        const answer = (ok) => this.call('copied', ok ? 1 : 0);
         if (navigator.clipboard) navigator.clipboard.writeText(effect.text).then(() => answer(true), () => answer(false));
         else answer(false);
         break;
       }
       case 'print':
         printResults(this);
+        break;
+      case 'restore':
+        this.call('restored', storage((s) => s.getItem(effect.key)) ?? '');
+        break;
+      case 'save':
+        storage((s) => s.setItem(effect.key, effect.value));
+        break;
+      case 'forget':
+        storage((s) => s.removeItem(effect.key));
+        break;
+      case 'unlink':
+        // No new history entry: Back does not bring the shared answers back.
+        if (linkParams().has('readiness')) history.replaceState(history.state, '', location.pathname + location.search);
+        break;
+      case 'log':
+        console.error(effect.text);
         break;
     }
   }

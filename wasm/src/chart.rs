@@ -1,10 +1,8 @@
 //! The results chart: a radar of the factor scores, and one bar per factor.
 //!
 //! Coordinates are whole numbers so that no float formatting code ships in
-//! the WebAssembly; at this size a pixel of rounding is invisible. Sine and
-//! cosine come from JavaScript's `Math`, which is free, rather than Rust's.
+//! the WebAssembly; at this size a pixel of rounding is invisible.
 
-use js_sys::Math;
 use readiness_core::{Lang, Report};
 
 use crate::dom::{el, El};
@@ -17,10 +15,36 @@ const RADIUS: f64 = 90.0;
 /// The point at `fraction` (0 to 1) of the radius on axis `i` of `n`,
 /// starting at the top and going clockwise.
 fn point(i: usize, n: usize, fraction: f64) -> (i32, i32) {
-    let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
-    let x = RADIUS * fraction * Math::cos(angle);
-    let y = RADIUS * fraction * Math::sin(angle);
+    // From the top, clockwise: (sin, -cos) of the angle from the top.
+    let (cos, sin) = cos_sin(std::f64::consts::TAU * i as f64 / n as f64);
+    let x = RADIUS * fraction * sin;
+    let y = -RADIUS * fraction * cos;
     (CENTER + x.round() as i32, CENTER + y.round() as i32)
+}
+
+/// Cosine and sine of `angle` (0 to 2π), by their Taylor series around the
+/// nearest of 0, π/2, π and 3π/2: a few lines instead of a maths library's
+/// kilobytes, exact to far below the pixel this is rounded to.
+fn cos_sin(angle: f64) -> (f64, f64) {
+    let quarter = std::f64::consts::FRAC_PI_2;
+    let turns = (angle / quarter).round();
+    let x = angle - turns * quarter;
+    // x is within ±π/4: terms up to x^15 leave an error below 1e-14.
+    let (mut cos, mut sin, mut term) = (0.0, 0.0, 1.0);
+    for k in 0..16 {
+        if k % 2 == 0 {
+            cos += if k % 4 == 0 { term } else { -term };
+        } else {
+            sin += if k % 4 == 1 { term } else { -term };
+        }
+        term *= x / f64::from(k + 1);
+    }
+    match turns as i32 & 3 {
+        0 => (cos, sin),
+        1 => (-sin, cos),
+        2 => (-cos, -sin),
+        _ => (sin, -cos),
+    }
 }
 
 /// `x,y x,y …` for a `points` attribute: on each axis `i` of `n`, the
@@ -127,4 +151,27 @@ pub fn bar(tenths: i32) -> El {
                 .attr("height", "10")
                 .class("rc-bar-fill"),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cos_sin_matches_the_standard_library() {
+        for step in 0..=720 {
+            let angle = std::f64::consts::TAU * f64::from(step) / 720.0;
+            let (cos, sin) = cos_sin(angle);
+            assert!((cos - angle.cos()).abs() < 1e-12, "cos {angle}");
+            assert!((sin - angle.sin()).abs() < 1e-12, "sin {angle}");
+        }
+    }
+
+    #[test]
+    fn four_axes_point_up_right_down_left() {
+        assert_eq!(point(0, 4, 1.0), (130, 40));
+        assert_eq!(point(1, 4, 1.0), (220, 130));
+        assert_eq!(point(2, 4, 1.0), (130, 220));
+        assert_eq!(point(3, 4, 1.0), (40, 130));
+    }
 }

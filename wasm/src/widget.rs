@@ -63,6 +63,16 @@ enum Effect<'a> {
     Copy { text: String },
     /// Print the results.
     Print,
+    /// Read `localStorage[key]`, then send it back as `restored`.
+    Restore { key: String },
+    /// Write `localStorage[key] = value`.
+    Save { key: String, value: String },
+    /// Remove `localStorage[key]`.
+    Forget { key: String },
+    /// Drop the share code from the page's URL, leaving no history entry.
+    Unlink,
+    /// Log a line for the page's developer (`console.error`).
+    Log { text: String },
 }
 
 impl Effect<'_> {
@@ -104,6 +114,25 @@ impl Effect<'_> {
                 push_string(out, &text);
             }
             Effect::Print => out.push_str("\"print\""),
+            Effect::Restore { key } => {
+                out.push_str("\"restore\",\"key\":");
+                push_string(out, &key);
+            }
+            Effect::Save { key, value } => {
+                out.push_str("\"save\",\"key\":");
+                push_string(out, &key);
+                out.push_str(",\"value\":");
+                push_string(out, &value);
+            }
+            Effect::Forget { key } => {
+                out.push_str("\"forget\",\"key\":");
+                push_string(out, &key);
+            }
+            Effect::Unlink => out.push_str("\"unlink\""),
+            Effect::Log { text } => {
+                out.push_str("\"log\",\"text\":");
+                push_string(out, &text);
+            }
         }
         out.push('}');
     }
@@ -196,26 +225,93 @@ impl Widget {
         }
     }
 
-    /// Draws the current view (the first time, or again).
-    pub fn show(&mut self) -> Option<String> {
-        self.render(Focus::Stay);
+    /// One message from the loader: its kind, then its fields, one per line
+    /// (the last field may hold anything, line breaks included). Returns the
+    /// effects the loader must carry out, as a JSON array.
+    ///
+    /// One entry point rather than a method per message: each exported
+    /// method costs its own binding code in the WebAssembly and the glue.
+    pub fn on(&mut self, message: &str) -> String {
+        let (kind, fields) = line(message);
+        match kind {
+            // Draw the current view (the first time, or again).
+            "show" => self.render(Focus::Stay),
+            // `load` lang, share code in the page's URL (or nothing), text.
+            "load" => {
+                let (lang, rest) = line(fields);
+                let (code, text) = line(rest);
+                self.load(text, lang, code);
+            }
+            // `failed` message: the questionnaire could not be fetched.
+            "failed" => {
+                self.log(fields);
+                self.state.view = View::LoadFailed;
+                self.rerender();
+            }
+            // `restored` the saved answers the loader read (or nothing).
+            "restored" => self.restored(fields),
+            // `lang` id|en: the language the loader resolved changed.
+            "lang" => self.set_lang(fields),
+            // `storage` 1|0: the attribute changed; off forgets what was saved.
+            "storage" => {
+                self.state.storage = fields == "1";
+                if !self.state.storage {
+                    self.forget();
+                }
+            }
+            // `follow` share code: the page's URL fragment changed.
+            "follow" => self.follow_link(fields),
+            // `copied` 1|0: the result of a copy the loader was asked to make.
+            "copied" => {
+                self.state.notice = Some(if fields == "1" {
+                    Notice::Copied
+                } else {
+                    Notice::CopyFailed
+                });
+                self.render_notice();
+            }
+            // `changed` question id, answer code: a radio input changed.
+            "changed" => {
+                let (id, value) = line(fields);
+                self.answer(id, value);
+            }
+            // `action` name, page URL without its fragment: a click on an
+            // element with `data-action`.
+            "action" => {
+                let (action, page) = line(fields);
+                self.act(action, page);
+            }
+            // The step's form was submitted: "Next" or "See my results".
+            "submit" => self.next(),
+            _ => {}
+        }
         self.flush()
     }
+}
 
+/// The first line of `text` and the rest after it.
+fn line(text: &str) -> (&str, &str) {
+    match text.bytes().position(|b| b == b'\n') {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, ""),
+    }
+}
+
+impl Widget {
     /// The questionnaire arrived, in `lang` (the built-in one comes per
     /// language): validate it and show the intro, a shared result, or (when
     /// only the language changed) the same view again, drawn once.
-    pub fn load(&mut self, text: &str, lang: &str) -> Option<String> {
+    fn load(&mut self, text: &str, lang: &str, code: &str) {
         self.state.lang = Lang::from_tag(lang).unwrap_or(Lang::En);
         let questionnaire = match Questionnaire::from_json(text) {
             Ok(questionnaire) => questionnaire,
             Err(problems) => {
                 for problem in &problems {
-                    log_problem(problem);
+                    self.log(&problem_line(problem));
                 }
                 self.state.view = View::Invalid(problems);
                 self.rerender();
-                return self.flush();
+                return;
             }
         };
         let same = self
@@ -230,45 +326,53 @@ impl Widget {
                 self.state.report = self.score();
             }
             self.rerender();
-            return self.flush();
+            return;
         }
         self.state.answers = Answers::new();
         self.state.notice = None;
-        if self.open_share_link() {
+        if self.open_share_link(code) {
             // The link was followed to these results: bring them into view.
             self.show_results(false);
             self.emit(Effect::Focus {
                 selector: "h2".to_owned(),
             });
             self.emit(Effect::Ready);
-            return self.flush();
+        } else if self.state.storage {
+            // The loader reads the saved answers and sends them back.
+            let key = self.storage_key();
+            self.emit(Effect::Restore { key });
+        } else {
+            self.show_intro();
         }
-        if self.state.storage {
-            match storage::load(self.questionnaire(), &self.state.storage_scope) {
-                Ok(Some(answers)) => {
-                    self.state.answers = answers;
-                    self.state.saved = !self.state.answers.is_empty();
+    }
+
+    /// The saved answers, if any, arrived: offer to resume with them.
+    fn restored(&mut self, text: &str) {
+        let Some(q) = &self.state.questionnaire else { return };
+        if !text.is_empty() {
+            match q.read_response(text) {
+                Ok(response) => {
+                    self.state.saved = !response.answers.is_empty();
+                    self.state.answers = response.answers;
                 }
-                Ok(None) => {}
-                Err(()) => self.state.notice = Some(Notice::StorageIgnored),
+                // Corrupt, or naming questions this edition lacks: say so,
+                // and drop it so the notice does not come back.
+                Err(_) => {
+                    self.state.notice = Some(Notice::StorageIgnored);
+                    self.forget();
+                }
             }
         }
+        self.show_intro();
+    }
+
+    fn show_intro(&mut self) {
         self.state.view = View::Intro;
         self.render(Focus::Stay);
         self.emit(Effect::Ready);
-        self.flush()
     }
 
-    /// The questionnaire could not be fetched.
-    pub fn load_failed(&mut self, message: &str) -> Option<String> {
-        log(message);
-        self.state.view = View::LoadFailed;
-        self.rerender();
-        self.flush()
-    }
-
-    /// The `lang` the loader resolved changed.
-    pub fn set_lang(&mut self, lang: &str) -> Option<String> {
+    fn set_lang(&mut self, lang: &str) {
         let lang = Lang::from_tag(lang).unwrap_or(Lang::En);
         if lang != self.state.lang {
             self.state.lang = lang;
@@ -277,27 +381,15 @@ impl Widget {
             }
             self.rerender();
         }
-        self.flush()
     }
 
-    /// The `storage` attribute changed: `false` forgets what was saved.
-    pub fn set_storage(&mut self, on: bool) {
-        self.state.storage = on;
-        if !on {
-            if let Some(q) = &self.state.questionnaire {
-                storage::clear(q, &self.state.storage_scope);
-            }
-        }
-    }
-
-    /// The page's URL fragment changed (a share link followed on a page
-    /// already open): show the shared results if the link is for this
-    /// questionnaire, or say why not.
-    pub fn follow_link(&mut self) -> Option<String> {
+    /// A share link followed on a page already open: show the shared
+    /// results if the link is for this questionnaire, or say why not.
+    fn follow_link(&mut self, code: &str) {
         if self.state.questionnaire.is_none() {
-            return self.flush();
+            return;
         }
-        if self.open_share_link() {
+        if self.open_share_link(code) {
             self.show_results(false);
             self.emit(Effect::Focus {
                 selector: "h2".to_owned(),
@@ -305,39 +397,12 @@ impl Widget {
         } else {
             self.render_notice();
         }
-        self.flush()
     }
 
-    /// The result of a copy the loader was asked to make.
-    pub fn copied(&mut self, ok: bool) -> Option<String> {
-        self.state.notice = Some(if ok { Notice::Copied } else { Notice::CopyFailed });
-        self.render_notice();
-        self.flush()
-    }
-
-    /// A radio input changed: `name` is its question, `value` its answer.
-    pub fn changed(&mut self, name: &str, value: &str) -> Option<String> {
-        self.answer(name, value);
-        self.flush()
-    }
-
-    /// A click on an element with `data-action` (its value).
-    pub fn action(&mut self, action: &str) -> Option<String> {
-        self.act(action);
-        self.flush()
-    }
-
-    /// The step's form was submitted: "Next" or "See my results".
-    pub fn submit(&mut self) -> Option<String> {
-        self.next();
-        self.flush()
-    }
-}
-
-impl Widget {
     fn questionnaire(&self) -> &Questionnaire {
-        // Only called in views that exist once a questionnaire is loaded.
-        self.state.questionnaire.as_ref().expect_throw("questionnaire loaded")
+        // Only called in views that exist once a questionnaire is loaded; a
+        // failure would trap, and the loader shows the error state.
+        self.state.questionnaire.as_ref().unwrap()
     }
 
     /// Queues an effect for the loader.
@@ -347,15 +412,30 @@ impl Widget {
 
     /// The effects queued during this call, as a JSON array, and a fresh
     /// queue for the next call.
-    fn flush(&mut self) -> Option<String> {
-        if self.effects.is_empty() {
-            return None;
-        }
-        let mut list = String::from("[");
-        list.push_str(&self.effects);
-        list.push(']');
+    fn flush(&mut self) -> String {
+        let list = ["[", &self.effects, "]"].concat();
         self.effects.clear();
-        Some(list)
+        list
+    }
+
+    /// Logs a line for the page's developer.
+    fn log(&mut self, text: &str) {
+        self.emit(Effect::Log {
+            text: ["<readiness-check>: ", text].concat(),
+        });
+    }
+
+    /// Where this element keeps its progress.
+    fn storage_key(&self) -> String {
+        storage::key(self.questionnaire(), &self.state.storage_scope)
+    }
+
+    /// Forgets the saved progress, if a questionnaire is loaded.
+    fn forget(&mut self) {
+        if self.state.questionnaire.is_some() {
+            let key = self.storage_key();
+            self.emit(Effect::Forget { key });
+        }
     }
 
     /// Draws the current view.
@@ -408,7 +488,8 @@ impl Widget {
         });
     }
 
-    fn act(&mut self, action: &str) {
+    /// `page` is the page's URL without its fragment, for share links.
+    fn act(&mut self, action: &str, page: &str) {
         match action {
             "start" | "resume" => {
                 let step = if action == "resume" {
@@ -428,10 +509,10 @@ impl Widget {
                 self.state.notice = None;
                 self.state.report = None;
                 self.state.share_link = None;
-                if let Some(q) = &self.state.questionnaire {
-                    storage::clear(q, &self.state.storage_scope);
-                }
-                clear_share_fragment();
+                self.forget();
+                // Leave the shared link behind, so a reload does not bring
+                // the shared answers back.
+                self.emit(Effect::Unlink);
                 self.go(if action == "restart" {
                     View::Intro
                 } else {
@@ -455,7 +536,7 @@ impl Widget {
             "share" => {
                 let q = self.questionnaire();
                 let code = share::encode(q, &self.state.answers);
-                let link = share_url(&code);
+                let link = [page, "#", FRAGMENT_KEY, &code].concat();
                 self.state.share_link = Some(link.clone());
                 self.render_notice();
                 self.emit(Effect::Copy { text: link });
@@ -508,7 +589,7 @@ impl Widget {
         }
     }
 
-    fn score(&self) -> Option<Report> {
+    fn score(&mut self) -> Option<Report> {
         let q = self.state.questionnaire.as_ref()?;
         match q.score(&self.state.answers, self.state.lang) {
             Ok(report) => Some(report),
@@ -516,7 +597,8 @@ impl Widget {
                 // Answers only ever come from this questionnaire's own
                 // inputs, storage and links, all checked on the way in.
                 for problem in &problems {
-                    log_problem(problem);
+                    let text = problem_line(problem);
+                    push(&mut self.effects, Effect::Log { text });
                 }
                 None
             }
@@ -533,19 +615,21 @@ impl Widget {
         })
     }
 
-    fn save(&self) {
+    fn save(&mut self) {
         if self.state.storage {
-            storage::save(self.questionnaire(), &self.state.storage_scope, &self.state.answers);
+            let key = self.storage_key();
+            let value = self.state.answers.to_json();
+            self.emit(Effect::Save { key, value });
         }
     }
 
-    /// Opens a share link in the page's fragment meant for this
-    /// questionnaire; a damaged one leaves a notice.
-    fn open_share_link(&mut self) -> bool {
-        let Some(code) = share_fragment() else {
+    /// Opens a share code from the page's URL (empty if there is none)
+    /// meant for this questionnaire; a damaged one leaves a notice.
+    fn open_share_link(&mut self, code: &str) -> bool {
+        if code.is_empty() {
             return false;
-        };
-        match share::decode(self.questionnaire(), &code) {
+        }
+        match share::decode(self.questionnaire(), code) {
             Ok(answers) => {
                 self.state.answers = answers;
                 self.state.notice = Some(Notice::Shared);
@@ -567,29 +651,8 @@ impl Widget {
 
 const FRAGMENT_KEY: &str = "readiness=";
 
-// The page's URL, history and console, named directly rather than through
-// `web_sys::window()`, whose lookup of the global object costs WebAssembly
-// and glue; and functions taking and returning strings as such, with no
-// JavaScript value in between.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(thread_local_v2, js_name = location)]
-    static LOCATION: web_sys::Location;
-    #[wasm_bindgen(thread_local_v2, js_name = history)]
-    static HISTORY: web_sys::History;
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str);
-    #[wasm_bindgen(catch, js_name = decodeURIComponent)]
-    fn decode_uri_component(text: &str) -> Result<String, JsValue>;
-}
-
-/// Logs a line for the page's developer.
-fn log(message: &str) {
-    console_error(&["<readiness-check>: ", message].concat());
-}
-
-/// Logs a problem as its `Display` writes it, without the formatting code.
-fn log_problem(problem: &Problem) {
+/// A problem as its `Display` writes it, without the formatting code.
+fn problem_line(problem: &Problem) -> String {
     let path = if problem.path.is_empty() {
         "(document)"
     } else {
@@ -600,37 +663,5 @@ fn log_problem(problem: &Problem) {
         line.push_str("; ");
         line.push_str(&problem.hint);
     }
-    log(&line);
-}
-
-/// Text up to the first `delimiter`, as `text.split(delimiter).next()`.
-fn before(text: &str, delimiter: u8) -> &str {
-    let end = text.bytes().position(|b| b == delimiter).unwrap_or(text.len());
-    &text[..end]
-}
-
-fn share_fragment() -> Option<String> {
-    let hash = LOCATION.with(|location| location.hash()).ok()?;
-    // `hash.find(FRAGMENT_KEY)`, by hand: the general search is big code.
-    let key = FRAGMENT_KEY.as_bytes();
-    let at = (0..hash.len()).find(|&i| hash.as_bytes()[i..].starts_with(key))?;
-    let code = before(&hash[at + key.len()..], b'&');
-    decode_uri_component(code).ok()
-}
-
-fn share_url(code: &str) -> String {
-    let href = LOCATION.with(|location| location.href()).unwrap_or_default();
-    [before(&href, b'#'), "#", FRAGMENT_KEY, code].concat()
-}
-
-/// Starting again leaves the shared link behind, so a reload does not bring
-/// the shared answers back.
-fn clear_share_fragment() {
-    if share_fragment().is_some() {
-        let (Ok(path), Ok(search)) = LOCATION.with(|location| (location.pathname(), location.search())) else {
-            return;
-        };
-        let url = [path, search].concat();
-        let _ = HISTORY.with(|history| history.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
-    }
+    line
 }
