@@ -108,7 +108,7 @@ test('a page of three widgets: each widget on its own step', async () => {
 });
 
 // Regression test for a widget bug this suite found (fixed): both elements save under the
-// same key (readiness-check:v1:<id>@<version>, wasm/src/storage.rs `key`; now
+// same key (readiness-check:v2:<id>@<version>, wasm/src/storage.rs `key`; now
 // scoped by the element's id),
 // each writing its whole answer set (widget.rs `save`), so the last widget
 // answered overwrites the other's progress, and after a reload both resume

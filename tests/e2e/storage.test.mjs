@@ -1,11 +1,14 @@
 // Saved progress: answers survive a reload (localStorage, keyed by the
-// questionnaire id and version) and the intro offers to resume or start
-// over; storage="none" saves nothing; corrupt, stale or foreign saved data
+// questionnaire id and version, the answers saved as their share code) and
+// the intro offers to resume or start over; storage="none" saves nothing; corrupt, stale or foreign saved data
 // is ignored with a notice and never breaks the widget.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
+  ROOT,
   answerStep,
   checkedOnStep,
   finish,
@@ -21,10 +24,30 @@ import {
 
 const h = harness();
 // The fixture's widget has id="w1", which scopes its saved progress.
-const KEY = 'readiness-check:v1:social-media-strategy@1.0.0#w1';
+const KEY = 'readiness-check:v2:social-media-strategy@1.0.0#w1';
 const IGNORED = 'Saved answers could not be read and were ignored.';
 
 const saved = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
+// The built-in questionnaire's question ids, in the order asked: the order
+// of a share code's letters.
+const QUESTION_IDS = JSON.parse(await readFile(path.join(ROOT, 'dist/widget/social-media-strategy.en.json'), 'utf8'))
+  .factors.flatMap((factor) => factor.questions.map((question) => question.id));
+const LETTER = { 'dont-know': 'd', 'not-applicable': 'n' };
+
+/** The share code core/src/share.rs writes for `answers`, read back letter by letter. */
+function savedAnswers(code) {
+  const match = /^social-media-strategy@1\.0\.0:([0-4dn_]+)-[0-9a-z]{4}$/.exec(code ?? '');
+  assert.ok(match, `a share code for this edition: ${code}`);
+  assert.equal(match[1].length, QUESTION_IDS.length, 'a letter per question');
+  const answers = {};
+  for (const [i, letter] of [...match[1]].entries()) {
+    if (letter === '_') continue;
+    const answer = Object.entries(LETTER).find(([, l]) => l === letter)?.[0] ?? Number(letter);
+    answers[QUESTION_IDS[i]] = answer;
+  }
+  return answers;
+}
 const readinessKeys = (page) =>
   page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('readiness-check')));
 
@@ -47,7 +70,7 @@ test('reload restores: resume goes to the first open step with the answers check
   const widget = page.locator('readiness-check');
   await waitForView(widget, 'intro');
   const { step1, step2, given } = await answerSomething(widget, answers);
-  assert.deepEqual(JSON.parse(await saved(page)), { answers: given }, `saved under ${KEY}`);
+  assert.deepEqual(savedAnswers(await saved(page)), given, `saved under ${KEY}`);
 
   await page.reload();
   await waitForView(widget, 'intro');
@@ -111,17 +134,27 @@ test('storage="none" saves nothing, and switching storage off forgets what was s
 });
 
 for (const [what, value] of [
-  ['corrupt JSON', '{"answers":{"audience-online-habits":2,'],
-  ['not an answers object', '[1,2,3]'],
-  ['a stale question id', '{"answers":{"audience-online-habits":2,"audience-retired-question":3}}'],
-  ['an answer out of range', '{"answers":{"audience-online-habits":7}}'],
+  ['a truncated code', 'social-media-strategy@1.0.0:0123'],
+  ['the older JSON format', '{"answers":{"audience-online-habits":2}}'],
+  ['an altered answer', 'altered'],
+  ['a letter too few', 'short'],
+  ['a foreign questionnaire', 'other-check@1.0.0:2-abcd'],
 ]) {
   test(`saved data with ${what} is ignored with a notice, and the widget works on`, async () => {
     const { answers } = await loadVector('builtin-mixed-en');
     const page = await h.openPage('/test/widget.html?lang=en');
     const widget = page.locator('readiness-check');
     await waitForView(widget, 'intro');
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, value]);
+    let bad = value;
+    if (value === 'altered' || value === 'short') {
+      // Made from a real saved code, so only the alteration is wrong.
+      await widget.locator('button[data-action=start]').click();
+      await answerStep(widget, answers);
+      const good = await saved(page);
+      savedAnswers(good);
+      bad = value === 'altered' ? good.replace(/:(.)/, (_, c) => `:${c === '4' ? '3' : '4'}`) : good.replace(/:./, ':');
+    }
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, bad]);
     await page.reload();
     await waitForView(widget, 'intro');
     assert.equal(await noticeText(widget), IGNORED);
@@ -134,7 +167,7 @@ for (const [what, value] of [
     assert.equal(await noticeText(widget), '', 'the notice goes once the visitor starts');
     await answerStep(widget, answers);
     const [first] = await questionsOnStep(widget);
-    assert.equal(JSON.parse(await saved(page)).answers[first], answers[first]);
+    assert.equal(savedAnswers(await saved(page))[first], answers[first]);
     await page.reload();
     await waitForView(widget, 'intro');
     assert.equal(await noticeText(widget), '', 'no notice once the data is good again');
@@ -146,8 +179,8 @@ test("another edition's saved answers are left alone and not applied", async () 
   const page = await h.openPage('/test/widget.html?lang=en');
   const widget = page.locator('readiness-check');
   await waitForView(widget, 'intro');
-  const otherKey = 'readiness-check:v1:social-media-strategy@0.9.0#w1';
-  const otherValue = '{"answers":{"audience-online-habits":4}}';
+  const otherKey = 'readiness-check:v2:social-media-strategy@0.9.0#w1';
+  const otherValue = 'social-media-strategy@0.9.0:4-abcd';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [otherKey, otherValue]);
   await page.reload();
   await waitForView(widget, 'intro');
@@ -163,7 +196,7 @@ test('finished answers resume straight to the results (and that is a completion)
   const widget = page.locator('readiness-check');
   await waitForView(widget, 'intro');
   await finish(widget, vector.answers);
-  assert.deepEqual(JSON.parse(await saved(page)), { answers: vector.answers }, 'every answer saved');
+  assert.deepEqual(savedAnswers(await saved(page)), vector.answers, 'every answer saved');
   await page.reload();
   await waitForView(widget, 'intro');
   await widget.locator('button[data-action=resume]').click();

@@ -1,7 +1,9 @@
 //! Saved progress in `localStorage`, one key per questionnaire edition.
 //!
 //! The key carries the storage format and the questionnaire's id and
-//! version, so answers to another edition are never applied. The loader
+//! version, so answers to another edition are never applied. The value is
+//! the answers' share code (`readiness_core::share`), whose checksum
+//! catches a damaged value. (`v1` saved the answers as JSON.) The loader
 //! reads and writes storage when the widget asks (the `restore`, `save` and
 //! `forget` effects); storage may be missing or throw (private modes,
 //! sandboxed frames), and then nothing is saved and nothing breaks.
@@ -12,5 +14,5 @@ use readiness_core::Questionnaire;
 /// on a page keep their progress apart when given ids.
 pub fn key(q: &Questionnaire, scope: &str) -> String {
     let separator = if scope.is_empty() { "" } else { "#" };
-    ["readiness-check:v1:", &q.id, "@", &q.version, separator, scope].concat()
+    ["readiness-check:v2:", &q.id, "@", &q.version, separator, scope].concat()
 }

@@ -350,13 +350,13 @@ impl Widget {
     fn restored(&mut self, text: &str) {
         let Some(q) = &self.state.questionnaire else { return };
         if !text.is_empty() {
-            match q.read_response(text) {
-                Ok(response) => {
-                    self.state.saved = !response.answers.is_empty();
-                    self.state.answers = response.answers;
+            match share::decode(q, text) {
+                Ok(answers) => {
+                    self.state.saved = !answers.is_empty();
+                    self.state.answers = answers;
                 }
-                // Corrupt, or naming questions this edition lacks: say so,
-                // and drop it so the notice does not come back.
+                // Corrupt, altered or for another edition: say so, and drop
+                // it so the notice does not come back.
                 Err(_) => {
                     self.state.notice = Some(Notice::StorageIgnored);
                     self.forget();
@@ -618,7 +618,9 @@ impl Widget {
     fn save(&mut self) {
         if self.state.storage {
             let key = self.storage_key();
-            let value = self.state.answers.to_json();
+            // A share code: a character per question and a checksum, so
+            // saved progress is small and a damaged value is recognised.
+            let value = share::encode(self.questionnaire(), &self.state.answers);
             self.emit(Effect::Save { key, value });
         }
     }
