@@ -298,7 +298,10 @@ class ReadinessCheck extends HTMLElement {
         break;
       case 'unlink':
         // No new history entry: Back does not bring the shared answers back.
-        if (linkParams().has('readiness')) history.replaceState(history.state, '', location.pathname + location.search);
+        // A sandboxed frame may refuse; the link then only stays in the URL.
+        try {
+          if (linkParams().has('readiness')) history.replaceState(history.state, '', location.pathname + location.search);
+        } catch {}
         break;
       case 'log':
         console.error(effect.text);
