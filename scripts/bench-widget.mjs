@@ -15,6 +15,12 @@
 // window.__firstRender), so any harness can read them.
 //
 //   make dist && node scripts/bench-widget.mjs [--runs 15] [--path /]
+//     [--latency MS] [--kbps N]
+//
+// --latency and --kbps emulate a slower network (CDP): each request waits
+// MS milliseconds, and downloads share N kilobits per second. On loopback
+// every round trip is free; with --latency 150 --kbps 1600 (a fair mobile
+// link) the number of round trips before the first render shows.
 
 import { parseArgs } from 'node:util';
 import { launchBrowser, startServer } from '../tests/e2e/helpers.mjs';
@@ -24,8 +30,12 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '15' },
     path: { type: 'string', default: '/' },
     width: { type: 'string', default: '1280' },
+    latency: { type: 'string', default: '0' },
+    kbps: { type: 'string', default: '0' },
   },
 });
+const latency = Number(args.latency);
+const kbps = Number(args.kbps);
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
 
@@ -54,6 +64,17 @@ try {
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.addInitScript(clickStartWhenReady);
+    if (latency > 0 || kbps > 0) {
+      const network = await context.newCDPSession(page);
+      await network.send('Network.enable');
+      const bytesPerSecond = kbps > 0 ? (kbps * 1000) / 8 : -1;
+      await network.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency,
+        downloadThroughput: bytesPerSecond,
+        uploadThroughput: bytesPerSecond,
+      });
+    }
     await page.goto(new URL(args.path.replace(/^\//, ''), server.url).href);
     await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 10_000 });
     const marks = await page.evaluate(() => {
@@ -89,7 +110,7 @@ const summary = (label, reduce) =>
     mb(reduce(pick('heapUsed'))),
   ]);
 
-console.log(`<readiness-check> start-up: ${args.path} in Chromium ${browser.version()}, ${runs} runs, fresh context each`);
+console.log(`<readiness-check> start-up: ${args.path} in Chromium ${browser.version()}, ${runs} runs, fresh context each${latency || kbps ? `, network ${latency} ms latency, ${kbps || 'unlimited'} kbit/s` : ''}`);
 console.log('');
 line('run', ['  DCL ms', 'ready ms', 'first ms', ' heap MB']);
 for (const row of rows) line(row.run, [ms(row.domContentLoaded), ms(row.ready), ms(row.firstRender), mb(row.heapUsed)]);

@@ -7,8 +7,6 @@
 // WebAssembly module. Every message to it goes through `call`, so a failure
 // inside shows an error state in the widget and never breaks the page.
 
-import init, { Widget } from './readiness_wasm.js';
-
 const LANGS = ['id', 'en'];
 const CRASHED = {
   id: 'Terjadi kesalahan di dalam penilaian. Muat ulang halaman untuk mencoba lagi.',
@@ -37,8 +35,19 @@ function loadStyles() {
     });
 }
 
+// The module's glue, the module and the styles download at once: a static
+// import of the glue would hold the other requests back by a round trip.
 function start() {
-  ready ??= Promise.all([init({ module_or_path: new URL('./readiness_wasm_bg.wasm', import.meta.url) }), loadStyles()]);
+  if (!ready) {
+    const module = fetch(new URL('./readiness_wasm_bg.wasm', import.meta.url));
+    // Handled through `ready`; a failed glue import must not leave this
+    // rejection unhandled.
+    module.catch(() => {});
+    const widget = import('./readiness_wasm.js').then((glue) =>
+      glue.default({ module_or_path: module }).then(() => glue.Widget),
+    );
+    ready = Promise.all([widget, loadStyles()]);
+  }
   return ready;
 }
 
@@ -153,7 +162,7 @@ class ReadinessCheck extends HTMLElement {
     // The questionnaire downloads while the module and styles do.
     const questionnaire = this.request();
     start().then(
-      ([, sheet]) => {
+      ([Widget, sheet]) => {
         this.starting = false;
         if (broken || !this.isConnected) return;
         root.adoptedStyleSheets = [sheet];
