@@ -204,6 +204,16 @@ export async function screenshot(page, name) {
 // Driving the widget. Playwright's CSS locators pierce open shadow roots,
 // so `widget.locator('.rc')` finds the widget's root inside its shadow.
 
+/** The built-in questionnaire as the widget fetches it, in `lang` (dist/widget/). */
+export async function builtinQuestionnaire(lang) {
+  return JSON.parse(await readFile(path.join(ROOT, `dist/widget/social-media-strategy.${lang}.json`), 'utf8'));
+}
+
+/** Every question id of a questionnaire, in the order asked. */
+export function questionIds(questionnaire) {
+  return questionnaire.factors.flatMap((factor) => factor.questions.map((question) => question.id));
+}
+
 /** A shared vector from tests/vectors/, parsed. */
 export async function loadVector(name) {
   return JSON.parse(await readFile(path.join(ROOT, 'tests/vectors', `${name}.json`), 'utf8'));

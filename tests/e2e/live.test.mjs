@@ -5,17 +5,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   answerStep,
+  builtinQuestionnaire,
   checkedOnStep,
   finish,
   harness,
   loadVector,
   questionsOnStep,
   recordEvents,
-  ROOT,
   settle,
   start,
   submitStep,
@@ -24,10 +22,6 @@ import {
 } from './helpers.mjs';
 
 const h = harness();
-
-async function questionnaire(lang) {
-  return JSON.parse(await readFile(path.join(ROOT, `dist/widget/social-media-strategy.${lang}.json`), 'utf8'));
-}
 
 /** The texts of the current step, to compare with the questionnaire's. */
 function stepTexts(widget) {
@@ -65,7 +59,7 @@ function expectedStep(q, step, lang) {
 
 test('switching lang mid-way keeps the answers and changes every text', async () => {
   const { answers } = await loadVector('builtin-mixed-en');
-  const [en, id] = [await questionnaire('en'), await questionnaire('id')];
+  const [en, id] = [await builtinQuestionnaire('en'), await builtinQuestionnaire('id')];
   let events;
   const page = await h.openPage('/test/widget.html?lang=en', { beforeGoto: async (p) => (events = await recordEvents(p)) });
   const widget = page.locator('readiness-check');

@@ -5,10 +5,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
-  ROOT,
+  builtinQuestionnaire,
+  questionIds,
   answerStep,
   checkedOnStep,
   finish,
@@ -31,8 +30,7 @@ const saved = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 
 // The built-in questionnaire's question ids, in the order asked: the order
 // of a share code's letters.
-const QUESTION_IDS = JSON.parse(await readFile(path.join(ROOT, 'dist/widget/social-media-strategy.en.json'), 'utf8'))
-  .factors.flatMap((factor) => factor.questions.map((question) => question.id));
+const QUESTION_IDS = questionIds(await builtinQuestionnaire('en'));
 const LETTER = { 'dont-know': 'd', 'not-applicable': 'n' };
 
 /** The share code core/src/share.rs writes for `answers`, read back letter by letter. */

@@ -8,13 +8,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { finish, firstDifference, harness, recordEvents, ROOT, waitForView } from './helpers.mjs';
+import {
+  builtinQuestionnaire,
+  finish,
+  firstDifference,
+  harness,
+  questionIds,
+  recordEvents,
+  ROOT,
+  waitForView,
+} from './helpers.mjs';
 
 const h = harness();
 
 const dir = path.join(ROOT, 'tests/vectors');
-const builtinQuestions = JSON.parse(await readFile(path.join(ROOT, 'core/questionnaires/social-media-strategy.json'), 'utf8'))
-  .factors.flatMap((factor) => factor.questions.map((question) => question.id));
+const builtinQuestions = questionIds(await builtinQuestionnaire('en'));
 
 const vectors = [];
 for (const file of (await readdir(dir)).filter((name) => /^builtin-.*\.json$/.test(name)).sort()) {

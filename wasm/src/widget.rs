@@ -289,7 +289,8 @@ impl Widget {
     }
 }
 
-/// The first line of `text` and the rest after it.
+/// The first line of `text` and the rest after it (a byte search, like
+/// every split in this crate: `split_once` brings pattern-search code).
 fn line(text: &str) -> (&str, &str) {
     match text.bytes().position(|b| b == b'\n') {
         Some(at) => (&text[..at], &text[at + 1..]),
@@ -597,8 +598,7 @@ impl Widget {
                 // Answers only ever come from this questionnaire's own
                 // inputs, storage and links, all checked on the way in.
                 for problem in &problems {
-                    let text = problem_line(problem);
-                    push(&mut self.effects, Effect::Log { text });
+                    self.log(&problem_line(problem));
                 }
                 None
             }
