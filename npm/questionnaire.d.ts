@@ -5,7 +5,7 @@
  * to, and the caps that hold a level down.
  */
 export interface Questionnaire {
-  /** The file format version; this crate reads version 1. */
+  /** The file format version: 2 (version 1 files are upgraded on reading). */
   formatVersion: number;
   /** A lowercase slug naming the questionnaire, e.g. `social-media-strategy`. */
   id: string;
@@ -28,18 +28,17 @@ export interface Questionnaire {
   caps?: Cap[];
 }
 
-/** A question's recommendation, by where the answer stands. */
-export interface Advice {
-  /** A concrete first step, for answers 0 and 1 and "don't know". */
-  start: Text;
-  /** How to make it systematic, for answers 2 and 3. */
-  improve: Text;
-}
-
 /** One step of a question's scale. */
 export interface AnswerOption {
   /** What an organisation at this step does. */
   text: Text;
+  /**
+   * The next step for an organisation at this step: what would move it
+   * to the option above, never what this option says is done already.
+   * Required on every option but the top one, which has none. The first
+   * option's advice also serves "don't know" and unanswered.
+   */
+  advice?: Text | null;
   /**
    * Points for this answer, 0 to 100. Optional: by default the five
    * options score 0, 25, 50, 75 and 100. Given explicitly, the first must
@@ -85,6 +84,11 @@ export interface Factor {
   /** The factor's questions, in the order they are asked. */
   questions: Question[];
   /**
+   * A name of one or two words for tight places such as the chart's
+   * axes. Optional: the name is used without it.
+   */
+  shortName?: Text | null;
+  /**
    * The factor's weight in the overall score (greater than 0, at most 1000).
    * @default 1
    */
@@ -126,8 +130,6 @@ export interface Question {
    * organisation does.
    */
   options: AnswerOption[];
-  /** The recommendation shown when the answer is below the top. */
-  advice: Advice;
   /** Whether "not applicable" is an allowed answer (left out of the score). */
   allowNotApplicable?: boolean;
   /** Optional guidance shown under the prompt. */

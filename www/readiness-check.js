@@ -107,6 +107,24 @@ function storage(use) {
   }
 }
 
+// Progress saved before the key lost its version (`v2:id@version`, see
+// wasm/src/storage.rs): hand it over once, so that the widget can tell the
+// visitor their answers were for an earlier edition, and remove it.
+function takeOlder(s, key) {
+  const [, id, scope = ''] = key.match(/^readiness-check:v3:([^#]*)(#.*)?$/) ?? [];
+  if (id === undefined) return null;
+  const prefix = `readiness-check:v2:${id}@`;
+  for (let i = 0; i < s.length; i++) {
+    const old = s.key(i);
+    if (old.startsWith(prefix) && old.slice(prefix.length).replace(/^[^#]*/, '') === scope) {
+      const value = s.getItem(old);
+      s.removeItem(old);
+      return value;
+    }
+  }
+  return null;
+}
+
 // Print only the results: while printing, the page hides everything but
 // the element that asked (a document sheet, adopted only for the moment).
 const printSheet = new CSSStyleSheet();
@@ -297,7 +315,7 @@ class ReadinessCheck extends HTMLElement {
         printResults(this);
         break;
       case 'restore':
-        this.call('restored', storage((s) => s.getItem(effect.key)) ?? '');
+        this.call('restored', storage((s) => s.getItem(effect.key) ?? takeOlder(s, effect.key)) ?? '');
         break;
       case 'save':
         storage((s) => s.setItem(effect.key, effect.value));

@@ -77,6 +77,23 @@ Examples:
         file: PathBuf,
     },
 
+    /// Print a questionnaire in the current format version
+    #[command(after_help = help!(
+        "\
+Reads a valid questionnaire of any supported format version and prints it in
+the current one. From format 1, each answer step below the top gets its own
+advice: the old \"start\" text for the first two steps, \"improve\" for the
+next two. Then write a distinct next step for each.
+
+Example:
+  readiness upgrade old.json > new.json"
+    ))]
+    Upgrade {
+        /// The questionnaire file, or - for standard input
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+
     /// Score one set of answers
     #[command(after_help = help!(
         "\

@@ -1,8 +1,10 @@
-//! The one-shot commands: `questionnaire`, `validate`, `score`, `schema`.
+//! The one-shot commands: `questionnaire`, `validate`, `upgrade`, `score`,
+//! `schema`.
 
 use std::path::Path;
 
-use readiness_core::{Lang, Questionnaire, BUILTIN_JSON, SCHEMA};
+use readiness_core::json::Value;
+use readiness_core::{Lang, Questionnaire, BUILTIN_JSON, FORMAT_VERSION, SCHEMA};
 
 use crate::args::ScoreFormat;
 use crate::failure::{problem_lines, Failure};
@@ -26,8 +28,8 @@ pub fn validate(path: &Path) -> Result<(), Failure> {
         Ok(q) => {
             let questions = q.questions().count();
             let languages: Vec<&str> = q.languages.iter().map(|lang| lang.code()).collect();
-            output::print(&format!(
-                "{}: valid questionnaire `{}` version {}: {} factors, {questions} questions, {} levels, {} caps, languages {}\n",
+            let mut summary = format!(
+                "{}: valid questionnaire `{}` version {}: {} factors, {questions} questions, {} levels, {} caps, languages {}, about {} min to answer\n",
                 display_name(path),
                 q.id,
                 q.version,
@@ -35,7 +37,18 @@ pub fn validate(path: &Path) -> Result<(), Failure> {
                 q.levels.len(),
                 q.caps.len(),
                 languages.join(", "),
-            ))
+                q.minutes(q.languages[0]),
+            );
+            if let Some(old) = older_format(&text) {
+                summary.push_str(&format!(
+                    "{}: note: format version {old}, read as version {FORMAT_VERSION}; \
+                     `readiness upgrade {}` prints it in version {FORMAT_VERSION}, where each answer step \
+                     has its own advice (write a distinct next step for each)\n",
+                    display_name(path),
+                    path.display(),
+                ));
+            }
+            output::print(&summary)
         }
         Err(problems) => {
             let mut lines = problem_lines(path, &problems);
@@ -48,6 +61,24 @@ pub fn validate(path: &Path) -> Result<(), Failure> {
             Err(Failure::Invalid(lines))
         }
     }
+}
+
+/// Prints a valid questionnaire in the current format version.
+pub fn upgrade(path: &Path) -> Result<(), Failure> {
+    let text = input::read_text(path)?;
+    let q = Questionnaire::from_json(&text).map_err(|problems| Failure::problems(path, &problems))?;
+    output::print(&pretty(&q))
+}
+
+/// The file's format version, when it is older than the current one.
+fn older_format(text: &str) -> Option<u32> {
+    let Ok(Value::Object(fields)) = readiness_core::json::parse(text) else {
+        return None;
+    };
+    fields.iter().find_map(|(key, value)| match value {
+        Value::Number(n) if key == "formatVersion" && *n < f64::from(FORMAT_VERSION) => Some(*n as u32),
+        _ => None,
+    })
 }
 
 pub fn score(path: &Path, questionnaire: Option<&Path>, lang: Lang, format: ScoreFormat) -> Result<(), Failure> {

@@ -13,6 +13,9 @@ pub struct Labels {
     pub capped_reaches: &'static str,
     /// Before the capped level's name.
     pub capped_held: &'static str,
+    /// Before the next level's name and the points to it.
+    pub next_level: &'static str,
+    pub points_away: &'static str,
     pub factors: &'static str,
     pub recommendations: &'static str,
     pub no_recommendations: &'static str,
@@ -47,6 +50,8 @@ const EN: Labels = Labels {
     capped: "Capped",
     capped_reaches: "The score alone reaches",
     capped_held: "these rules hold the level at",
+    next_level: "Next level",
+    points_away: "points away",
     factors: "Factors",
     recommendations: "Top recommendations",
     no_recommendations: "none: every answer is already at the top",
@@ -79,6 +84,8 @@ const ID: Labels = Labels {
     capped: "Dibatasi",
     capped_reaches: "Skor saja mencapai",
     capped_held: "aturan berikut menahan tingkat pada",
+    next_level: "Tingkat berikutnya",
+    points_away: "poin lagi",
     factors: "Faktor",
     recommendations: "Rekomendasi utama",
     no_recommendations: "tidak ada: semua jawaban sudah di tingkat tertinggi",

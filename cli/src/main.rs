@@ -29,6 +29,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Questionnaire { lang } => commands::questionnaire(lang),
         Command::Validate { file } => commands::validate(&file),
+        Command::Upgrade { file } => commands::upgrade(&file),
         Command::Score {
             answers,
             questionnaire,

@@ -57,6 +57,12 @@ pub fn render(report: &Report, respondent: Option<&str>, style: Style) -> String
             }
         }
     }
+    if let Some(next) = &overall.next {
+        line(&labelled(
+            words.next_level,
+            &format!("{}, {} {}", next.level.name, number(next.points), words.points_away),
+        ));
+    }
     line("");
 
     line(&style.bold(words.factors));

@@ -53,12 +53,14 @@ fn synthetic_json(factors: usize, per_factor: usize) -> String {
                     let options: Vec<Value> = (0..5)
                         .map(|o| {
                             let option = text(&format!("{id} option {o}"));
-                            if i % 2 == 0 {
-                                let score = [0, 10, 40, 70, 100][o];
-                                json!({ "text": option, "score": score })
-                            } else {
-                                json!({ "text": option })
+                            let mut value = json!({ "text": option });
+                            if o < 4 {
+                                value["advice"] = text(&format!("{id} step {o}"));
                             }
+                            if i % 2 == 0 {
+                                value["score"] = json!([0, 10, 40, 70, 100][o]);
+                            }
+                            value
                         })
                         .collect();
                     json!({
@@ -68,7 +70,6 @@ fn synthetic_json(factors: usize, per_factor: usize) -> String {
                         "prompt": text(&format!("{id}?")),
                         "options": options,
                         "allowNotApplicable": i % 10 == 9,
-                        "advice": { "start": text(&format!("start {id}")), "improve": text(&format!("improve {id}")) },
                     })
                 })
                 .collect();
@@ -82,7 +83,7 @@ fn synthetic_json(factors: usize, per_factor: usize) -> String {
         })
         .collect();
     json!({
-        "formatVersion": 1,
+        "formatVersion": 2,
         "id": "synthetic",
         "version": "1",
         "languages": ["id", "en"],

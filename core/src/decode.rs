@@ -5,7 +5,7 @@
 use crate::json::Value;
 use crate::lang::{Lang, Text};
 use crate::problem::{decimal, field_path, index_path, suggest, Fields, Reader};
-use crate::questionnaire::{Advice, AnswerOption, Cap, Factor, Level, Question, Questionnaire};
+use crate::questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
 
 /// Decodes what it can, reporting every problem on the way; the result is
 /// only trusted when `reader.problems` stays empty.
@@ -35,25 +35,40 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
     let Some(fields) = reader.object(value, "", &FIELDS) else {
         return q;
     };
+    // The version read decides the shape of questions; the questionnaire
+    // read is always the current version's (see `FORMAT_VERSION`).
+    let mut version = FORMAT_VERSION;
     if let Some(value) = reader.required(fields, "", "formatVersion") {
         // A value that is not a small whole number is reported by small_int.
-        if let Some(version) = reader.small_int(value, "formatVersion", 0, u8::MAX) {
-            q.format_version = u32::from(version);
-            if q.format_version != crate::FORMAT_VERSION {
+        if let Some(given) = reader.small_int(value, "formatVersion", 0, u8::MAX) {
+            version = u32::from(given);
+            if version != 1 && version != FORMAT_VERSION {
+                let current = decimal(FORMAT_VERSION.into());
                 reader.report(
                     "formatVersion",
-                    ["format version ", &decimal(version.into()), " is not supported"].concat(),
-                    "this version of the software reads format version 1; set \"formatVersion\": 1 or upgrade",
+                    ["format version ", &decimal(given.into()), " is not supported"].concat(),
+                    [
+                        "this software reads format versions 1 to ",
+                        &current,
+                        "; set \"formatVersion\": ",
+                        &current,
+                        " or upgrade the software",
+                    ]
+                    .concat(),
                 );
+                // Unknown: read either shape, reporting only the version.
+                version = 0;
             }
         }
     }
+    q.format_version = FORMAT_VERSION;
     q.id = reader.required_string(fields, "", "id");
     q.version = reader.required_string(fields, "", "version");
     q.languages = languages(reader, fields);
     let mut ctx = Context {
         reader,
         languages: &q.languages,
+        version,
     };
     q.title = ctx.required_text(fields, "", "title");
     q.intro = ctx.required_text(fields, "", "intro");
@@ -106,10 +121,12 @@ fn languages(reader: &mut Reader, fields: Fields<'_>) -> Vec<Lang> {
     languages
 }
 
-/// A reader that knows which languages every text must have.
+/// A reader that knows which languages every text must have, and which
+/// format version it reads.
 struct Context<'r> {
     reader: &'r mut Reader,
     languages: &'r [Lang],
+    version: u32,
 }
 
 impl Context<'_> {
@@ -213,19 +230,26 @@ fn level(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Level> {
 }
 
 fn factor(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Factor> {
-    let fields = ctx
-        .reader
-        .object(value, path, &["id", "weight", "name", "description", "questions"])?;
+    let fields = ctx.reader.object(
+        value,
+        path,
+        &["id", "weight", "name", "shortName", "description", "questions"],
+    )?;
     Some(Factor {
         id: ctx.reader.required_string(fields, path, "id"),
         weight: ctx.weight(fields, path),
         name: ctx.required_text(fields, path, "name"),
+        short_name: fields
+            .get("shortName")
+            .map(|value| ctx.text(value, &field_path(path, "shortName"))),
         description: ctx.required_text(fields, path, "description"),
         questions: ctx.list(fields, path, "questions", question),
     })
 }
 
 fn question(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Question> {
+    // `advice` is known in both versions so that a format-2 file that still
+    // has it gets the message below rather than "unknown field".
     const FIELDS: [&str; 8] = [
         "id",
         "weight",
@@ -237,7 +261,7 @@ fn question(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Question
         "advice",
     ];
     let fields = ctx.reader.object(value, path, &FIELDS)?;
-    Some(Question {
+    let mut question = Question {
         id: ctx.reader.required_string(fields, path, "id"),
         weight: ctx.weight(fields, path),
         title: ctx.required_text(fields, path, "title"),
@@ -250,37 +274,74 @@ fn question(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Question
             .get("allowNotApplicable")
             .and_then(|value| ctx.reader.boolean(value, &field_path(path, "allowNotApplicable")))
             .unwrap_or(false),
-        advice: match ctx.reader.required(fields, path, "advice") {
-            Some(value) => advice(ctx, value, &field_path(path, "advice")),
-            None => Advice {
-                start: Text::default(),
-                improve: Text::default(),
-            },
-        },
-    })
+    };
+    let at = field_path(path, "advice");
+    let version = match ctx.version {
+        0 if fields.get("advice").is_some() => 1,
+        0 => 0,
+        known => known,
+    };
+    if version == 1 {
+        // Version 1 gave one text for answers 0 and 1 ("start") and one for
+        // 2 and 3 ("improve"); each now serves the steps it covered.
+        if let Some(value) = ctx.reader.required(fields, path, "advice") {
+            if let Some(advice) = ctx.reader.object(value, &at, &["start", "improve"]) {
+                let start = ctx.required_text(advice, &at, "start");
+                let improve = ctx.required_text(advice, &at, "improve");
+                for (i, option) in question.options.iter_mut().enumerate().take(SCALE - 1) {
+                    option.advice = Some(if i < 2 { start.clone() } else { improve.clone() });
+                }
+            }
+        }
+    } else if version == FORMAT_VERSION && fields.get("advice").is_some() {
+        // One problem for the question, not one per option as well.
+        ctx.reader.report(
+            &at,
+            "a question-level `advice` is format version 1",
+            "in format 2 each option below the top has its own \"advice\": the next step from that option; or set \"formatVersion\": 1",
+        );
+    } else if version == FORMAT_VERSION {
+        let options = field_path(path, "options");
+        for (i, option) in question.options.iter().enumerate() {
+            let top = i == SCALE - 1;
+            if top == option.advice.is_some() {
+                let at = field_path(&index_path(&options, i), "advice");
+                if top {
+                    ctx.reader.report(
+                        &at,
+                        "the top option has no next step",
+                        "remove this `advice`: an answer at the top is shown as a strength, with the option's text",
+                    );
+                } else {
+                    ctx.reader.report(
+                        &at,
+                        "missing field `advice`",
+                        "add \"advice\": the next step for an organisation at this option, towards the option above it",
+                    );
+                }
+            }
+        }
+    }
+    Some(question)
 }
 
 fn option(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<AnswerOption> {
-    let fields = ctx.reader.object(value, path, &["score", "text"])?;
+    let known: &[&str] = if ctx.version == 1 {
+        &["score", "text"]
+    } else {
+        &["score", "text", "advice"]
+    };
+    let fields = ctx.reader.object(value, path, known)?;
     Some(AnswerOption {
         score: fields
             .get("score")
             .and_then(|value| ctx.reader.number(value, &field_path(path, "score"))),
         text: ctx.required_text(fields, path, "text"),
+        advice: match fields.get("advice") {
+            Some(value) if ctx.version != 1 => Some(ctx.text(value, &field_path(path, "advice"))),
+            _ => None,
+        },
     })
-}
-
-fn advice(ctx: &mut Context<'_>, value: &Value, path: &str) -> Advice {
-    let Some(fields) = ctx.reader.object(value, path, &["start", "improve"]) else {
-        return Advice {
-            start: Text::default(),
-            improve: Text::default(),
-        };
-    };
-    Advice {
-        start: ctx.required_text(fields, path, "start"),
-        improve: ctx.required_text(fields, path, "improve"),
-    }
 }
 
 fn cap(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Cap> {

@@ -47,9 +47,9 @@ use std::sync::OnceLock;
 pub use answers::{Answer, Answers, Response};
 pub use lang::{Lang, Text};
 pub use problem::{decimal, Problem};
-pub use questionnaire::{Advice, AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
+pub use questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
 pub use report::{
-    AppliedCap, FactorResult, LevelRef, Overall, QuestionnaireRef, Recommendation, Report, Score, Strength,
+    AppliedCap, FactorResult, LevelRef, NextLevel, Overall, QuestionnaireRef, Recommendation, Report, Score, Strength,
 };
 pub use score::{Scores, Sheet};
 
@@ -182,6 +182,9 @@ impl Questionnaire {
         }
         for factor in &mut self.factors {
             visit(&mut factor.name);
+            if let Some(short) = &mut factor.short_name {
+                visit(short);
+            }
             visit(&mut factor.description);
             for question in &mut factor.questions {
                 visit(&mut question.title);
@@ -191,9 +194,10 @@ impl Questionnaire {
                 }
                 for option in &mut question.options {
                     visit(&mut option.text);
+                    if let Some(advice) = &mut option.advice {
+                        visit(advice);
+                    }
                 }
-                visit(&mut question.advice.start);
-                visit(&mut question.advice.improve);
             }
         }
         for cap in &mut self.caps {

@@ -9,8 +9,10 @@ use serde::Serialize;
 
 use crate::lang::{Lang, Text};
 
-/// The version of the file format this crate reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the file format this crate writes. It also reads
+/// version 1, whose question-level `advice` (`start` for answers 0 and 1,
+/// `improve` for 2 and 3) it upgrades to one advice per option.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How many answer options every question has: values 0 to 4.
 pub const SCALE: usize = 5;
@@ -21,7 +23,7 @@ pub const SCALE: usize = 5;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Questionnaire {
-    /// The file format version; this crate reads version 1.
+    /// The file format version: 2 (version 1 files are upgraded on reading).
     pub format_version: u32,
     /// A lowercase slug naming the questionnaire, e.g. `social-media-strategy`.
     pub id: String,
@@ -71,6 +73,10 @@ pub struct Factor {
     pub weight: f64,
     /// The factor's name.
     pub name: Text,
+    /// A name of one or two words for tight places such as the chart's
+    /// axes. Optional: the name is used without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<Text>,
     /// What the factor is about, shown at the top of its step.
     pub description: Text,
     /// The factor's questions, in the order they are asked.
@@ -102,8 +108,6 @@ pub struct Question {
     /// Whether "not applicable" is an allowed answer (left out of the score).
     #[serde(default, skip_serializing_if = "is_false")]
     pub allow_not_applicable: bool,
-    /// The recommendation shown when the answer is below the top.
-    pub advice: Advice,
 }
 
 /// One step of a question's scale.
@@ -118,17 +122,12 @@ pub struct AnswerOption {
     pub score: Option<f64>,
     /// What an organisation at this step does.
     pub text: Text,
-}
-
-/// A question's recommendation, by where the answer stands.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Advice {
-    /// A concrete first step, for answers 0 and 1 and "don't know".
-    pub start: Text,
-    /// How to make it systematic, for answers 2 and 3.
-    pub improve: Text,
+    /// The next step for an organisation at this step: what would move it
+    /// to the option above, never what this option says is done already.
+    /// Required on every option but the top one, which has none. The first
+    /// option's advice also serves "don't know" and unanswered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<Text>,
 }
 
 /// A rule that holds the overall level down, explained in the report when it
@@ -184,7 +183,22 @@ impl Cap {
     }
 }
 
+impl Factor {
+    /// The short name, or the name where there is none.
+    pub fn short(&self) -> &Text {
+        self.short_name.as_ref().unwrap_or(&self.name)
+    }
+}
+
 impl Question {
+    /// The advice for an answer at `value` (0 to 3; "don't know" and
+    /// unanswered count as 0). Empty for the top option.
+    pub fn advice(&self, value: u8) -> Option<&Text> {
+        self.options
+            .get(usize::from(value))
+            .and_then(|option| option.advice.as_ref())
+    }
+
     /// The points (0 to 100) an answer value (0 to 4) earns.
     pub fn option_score(&self, value: u8) -> f64 {
         match self.options.get(usize::from(value)).and_then(|option| option.score) {
@@ -227,6 +241,34 @@ impl Questionnaire {
         ids
     }
 
+    /// How many minutes answering takes, estimated for a visitor who
+    /// reads in `lang` at 200 words a minute everything shown while
+    /// answering (intro, factor names and descriptions, prompts, help and
+    /// options) and takes 6 seconds to choose each answer; rounded up, at
+    /// least 1. The widget's intro shows it; a lint warns above 15.
+    pub fn minutes(&self, lang: Lang) -> u32 {
+        const WORDS_PER_MINUTE: u32 = 200;
+        const SECONDS_PER_ANSWER: u32 = 6;
+        let lang = self.language(lang);
+        let mut read = word_count(self.title.get(lang)) + word_count(self.intro.get(lang));
+        let mut questions = 0;
+        for factor in &self.factors {
+            read += word_count(factor.name.get(lang)) + word_count(factor.description.get(lang));
+            for question in &factor.questions {
+                questions += 1;
+                read += word_count(question.prompt.get(lang));
+                if let Some(help) = &question.help {
+                    read += word_count(help.get(lang));
+                }
+                for option in &question.options {
+                    read += word_count(option.text.get(lang));
+                }
+            }
+        }
+        let seconds = read * 60 / WORDS_PER_MINUTE + questions * SECONDS_PER_ANSWER;
+        seconds.div_ceil(60).max(1)
+    }
+
     /// The language to write a report in: `wanted` if this questionnaire has
     /// it, else its first language.
     pub fn language(&self, wanted: Lang) -> Lang {
@@ -236,6 +278,20 @@ impl Questionnaire {
             self.languages.first().copied().unwrap_or(wanted)
         }
     }
+}
+
+/// How many words a text has: runs of characters between whitespace.
+fn word_count(text: &str) -> u32 {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
 }
 
 /// The iterator of [`Questionnaire::questions`]: two indices rather than a

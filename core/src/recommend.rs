@@ -1,14 +1,27 @@
-//! Recommendations, ranked as Lighthouse ranks its opportunities: by how
-//! much the overall score would rise if that answer moved up one step.
+//! Recommendations, ranked by what each would really change for this
+//! visitor (`docs/scoring.md`, "Ranking"):
+//! 1. answers that lift a cap holding the level down come first;
+//! 2. then the points still available on the question: how much the
+//!    overall score would rise if this answer reached the top, so that of
+//!    two questions of the same weight the one answered lower ranks higher;
+//! 3. ties keep the questionnaire's order, which follows the article.
+//!
+//! Each recommendation's text is the advice of the option the visitor
+//! chose: the next step from where they stand.
 
 use crate::answers::Answer;
 use crate::lang::Lang;
 use crate::questionnaire::{Cap, Questionnaire};
 use crate::report::{Recommendation, Score};
 use crate::score::{factor_raw, overall_raw, Evaluation, Sheet};
+use crate::sort::heap_sort;
+
+/// What a cap lifter adds to its priority: more than any gain in points
+/// (at most 100), so that every cap lifter ranks above every other answer.
+pub(crate) const CAP_PRIORITY: i32 = 1000;
 
 /// Every answer below the top (unanswered and "don't know" included; "not
-/// applicable" never), best gain first; ties keep questionnaire order.
+/// applicable" never), in priority order.
 pub(crate) fn rank(
     q: &Questionnaire,
     sheet: &Sheet,
@@ -31,37 +44,37 @@ pub(crate) fn rank(
     };
     let gain = |after: Score| Score::from_tenths(after.tenths() - evaluation.overall.tenths());
 
+    // Each recommendation with its place in the questionnaire, the
+    // tie-break the sort needs (heapsort is not stable).
     let mut ranked = Vec::new();
     for (f, factor) in q.factors.iter().enumerate() {
         for (i, question) in factor.questions.iter().enumerate() {
             let answer = sheet.get(starts[f] + i);
-            let (next, advice) = match answer {
+            let at = match answer {
                 Some(Answer::NotApplicable) | Some(Answer::Value(Answer::TOP)) => continue,
-                Some(Answer::Value(value)) if value >= 2 => (value + 1, &question.advice.improve),
-                Some(Answer::Value(value)) => (value + 1, &question.advice.start),
-                Some(Answer::DontKnow) | None => (1, &question.advice.start),
+                Some(Answer::Value(value)) => value,
+                Some(Answer::DontKnow) | None => 0,
             };
-            ranked.push(Recommendation {
+            let lifts_cap = capped_questions.contains(&question.id.as_str());
+            let gain_to_top = gain(overall_with(f, i, Answer::Value(Answer::TOP)));
+            let priority = gain_to_top.tenths() + if lifts_cap { CAP_PRIORITY * 10 } else { 0 };
+            let recommendation = Recommendation {
                 question_id: question.id.clone(),
                 factor_id: factor.id.clone(),
                 title: question.title.get(lang).to_owned(),
                 answer,
-                gain: gain(overall_with(f, i, Answer::Value(next))),
-                gain_to_top: gain(overall_with(f, i, Answer::Value(Answer::TOP))),
-                lifts_cap: capped_questions.contains(&question.id.as_str()),
-                text: advice.get(lang).to_owned(),
-            });
+                gain: gain(overall_with(f, i, Answer::Value(at + 1))),
+                gain_to_top,
+                lifts_cap,
+                priority: Score::from_tenths(priority),
+                text: question.advice(at).map(|text| text.get(lang)).unwrap_or("").to_owned(),
+            };
+            ranked.push((ranked.len(), recommendation));
         }
     }
-    // An insertion sort, stable, so equal gains stay in factor, then
-    // question, order; the library's sort would add kilobytes to the widget
-    // for lists this short.
-    for i in 1..ranked.len() {
-        let mut j = i;
-        while j > 0 && ranked[j - 1].gain < ranked[j].gain {
-            ranked.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-    ranked
+    // Higher priority first; equal priorities in questionnaire order.
+    heap_sort(&mut ranked, |(a_at, a), (b_at, b)| {
+        (b.priority, a_at) < (a.priority, b_at)
+    });
+    ranked.into_iter().map(|(_, recommendation)| recommendation).collect()
 }

@@ -65,7 +65,8 @@ pub struct Report {
     pub overall: Overall,
     /// One result per factor, in questionnaire order.
     pub factors: Vec<FactorResult>,
-    /// Every answer below the top, best gain first.
+    /// Every answer below the top, in priority order (see
+    /// [`Recommendation::priority`]).
     pub recommendations: Vec<Recommendation>,
     /// Every answer at the top, in questionnaire order.
     pub strengths: Vec<Strength>,
@@ -119,6 +120,20 @@ pub struct Overall {
     pub uncapped_level: LevelRef,
     /// The caps that lowered the level, each with its reason.
     pub caps: Vec<AppliedCap>,
+    /// The level above `level` and the points the score still needs to
+    /// reach it; `null` at the top level. When a cap holds the level, the
+    /// points may be 0: the score is there, the cap is what holds it.
+    pub next: Option<NextLevel>,
+}
+
+/// The next level up, and how far away it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextLevel {
+    /// The level above the current one.
+    pub level: LevelRef,
+    /// The points the overall score needs to reach that level's minimum
+    /// (0 when it is there already and only a cap holds the level).
+    pub points: Score,
 }
 
 /// A cap that lowered the overall level.
@@ -143,6 +158,8 @@ pub struct FactorResult {
     pub id: String,
     /// The factor's name.
     pub name: String,
+    /// The factor's short name (its name where it has none), for the chart.
+    pub short_name: String,
     /// The weighted mean of its answers' points, 0 to 100.
     pub score: Score,
     /// The level of that score.
@@ -171,7 +188,12 @@ pub struct Recommendation {
     pub gain_to_top: Score,
     /// Whether this answer is what a cap in `overall.caps` is about.
     pub lifts_cap: bool,
-    /// The concrete action, chosen by where the answer stands.
+    /// What the ranking sorts by, highest first: `gainToTop`, plus 1000 when
+    /// the answer lifts a cap (so cap lifters always come first). Equal
+    /// priorities keep the questionnaire's order.
+    pub priority: Score,
+    /// The next step from the chosen option (the first option's for "don't
+    /// know" and unanswered), in the report's language.
     pub text: String,
 }
 

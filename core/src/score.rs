@@ -22,7 +22,9 @@ use crate::lang::Lang;
 use crate::problem::{field_path, shorten, suggest, Problem};
 use crate::questionnaire::{Cap, Questionnaire};
 use crate::recommend;
-use crate::report::{AppliedCap, FactorResult, LevelRef, Overall, QuestionnaireRef, Report, Score, Strength};
+use crate::report::{
+    AppliedCap, FactorResult, LevelRef, NextLevel, Overall, QuestionnaireRef, Report, Score, Strength,
+};
 
 /// Answers laid out in questionnaire order, one slot per question: the
 /// fast path for scoring many responses (see [`Questionnaire::scores`]).
@@ -275,6 +277,7 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
         factors.push(FactorResult {
             id: factor.id.clone(),
             name: factor.name.get(lang).to_owned(),
+            short_name: factor.short().get(lang).to_owned(),
             score: evaluation.factors[f],
             level: level_ref(q, evaluation.factor_levels[f], lang),
             answered: slots.iter().filter(|answer| answer.is_some()).count(),
@@ -314,6 +317,10 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
     let total = sheet.slots.len();
     let recommendations = recommend::rank(q, &sheet, &starts, &evaluation, lang);
     let level = evaluation.level;
+    let next = q.levels.get(level + 1).map(|above| NextLevel {
+        level: level_ref(q, level + 1, lang),
+        points: Score::from_raw((above.min - evaluation.overall.value()).max(0.0)),
+    });
 
     Ok(Report {
         questionnaire: QuestionnaireRef {
@@ -328,6 +335,7 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
             level: level_ref(q, level, lang),
             uncapped_level: level_ref(q, evaluation.uncapped, lang),
             caps,
+            next,
         },
         factors,
         recommendations,

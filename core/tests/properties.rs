@@ -19,7 +19,9 @@ use std::time::Duration;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use readiness_core::share::{self, ShareError};
-use readiness_core::{json, Answer, Answers, Cap, Lang, Problem, Questionnaire, Report, Score, BUILTIN_JSON};
+use readiness_core::{
+    json, Answer, Answers, Cap, Lang, Problem, Questionnaire, Report, Score, BUILTIN_JSON, FORMAT_VERSION,
+};
 use serde_json::Value as JsonValue;
 
 const TINY_JSON: &str = include_str!("../../tests/questionnaires/tiny.json");
@@ -347,6 +349,7 @@ fn known_words() -> Vec<&'static str> {
                 "below",
                 "maxLevel",
                 "maxLevelsAbove",
+                "shortName",
                 "reason",
                 "answers",
                 "respondent",
@@ -544,11 +547,20 @@ proptest! {
             let top = case.with(index, Some(Answer::Value(Answer::TOP))).report().overall.score.tenths();
             prop_assert_eq!(top - overall, recommendation.gain_to_top.tenths(), "{:?}", recommendation);
         }
-        // Recommendations are ranked by gain; ties keep questionnaire order.
-        let ranks: Vec<(std::cmp::Reverse<Score>, usize)> = report
+        // Recommendations are ranked cap lifters first, then by the gain
+        // still available on the question; ties keep questionnaire order.
+        // The priority field says exactly that.
+        for r in &report.recommendations {
+            let bonus = if r.lifts_cap { 10_000 } else { 0 };
+            prop_assert_eq!(r.priority.tenths(), r.gain_to_top.tenths() + bonus, "{:?}", r);
+        }
+        let ranks: Vec<(bool, std::cmp::Reverse<Score>, usize)> = report
             .recommendations
             .iter()
-            .map(|r| (std::cmp::Reverse(r.gain), case.q.question_index(&r.question_id).expect("known")))
+            .map(|r| {
+                let index = case.q.question_index(&r.question_id).expect("known");
+                (!r.lifts_cap, std::cmp::Reverse(r.gain_to_top), index)
+            })
             .collect();
         prop_assert!(ranks.windows(2).all(|pair| pair[0] < pair[1]), "{:?}", ranks);
         // Every answer below the top is recommended, every top one a strength.
@@ -1052,13 +1064,15 @@ fn huge_weights_are_rejected_or_score_within_0_to_100() {
     }
 }
 
-/// `decode.rs` line 42 skips the "not supported" problem for format
-/// version 0 as well as 1 (0 stands in for a value that failed to decode,
-/// which was reported already), so a file that says `"formatVersion": 0`
-/// validates.
+/// The decoder once skipped the "not supported" problem for format version
+/// 0 as well as the known ones (0 stood in for a value that failed to
+/// decode, which was reported already), so a file that said
+/// `"formatVersion": 0` validated. An unknown version is reported alone:
+/// the rest of the file is read in whichever shape it has.
 #[test]
 fn format_version_0_is_rejected() {
-    let text = BUILTIN_JSON.replacen("\"formatVersion\": 1", "\"formatVersion\": 0", 1);
+    let current = ["\"formatVersion\": ", &FORMAT_VERSION.to_string()].concat();
+    let text = BUILTIN_JSON.replacen(&current, "\"formatVersion\": 0", 1);
     assert_ne!(text, BUILTIN_JSON);
     let problems = match Questionnaire::from_json(&text) {
         Ok(q) => panic!("format version {} validated", q.format_version),

@@ -112,7 +112,7 @@ export interface Report {
   overall: Overall;
   /** One result per factor, in questionnaire order. */
   factors: FactorResult[];
-  /** Every answer below the top, best gain first. */
+  /** Every answer below the top, in priority order (see `Recommendation.priority`). */
   recommendations: Recommendation[];
   /** Every answer at the top, in questionnaire order. */
   strengths: Strength[];
@@ -157,6 +157,18 @@ export interface Overall {
   uncappedLevel: LevelRef;
   /** The caps that lowered the level, each with its reason. */
   caps: AppliedCap[];
+  /**
+   * The level above `level` and the points the score still needs to reach
+   * it; `null` at the top level. 0 points when only a cap holds the level.
+   */
+  next: NextLevel | null;
+}
+
+/** The next level up, and how far away it is. */
+export interface NextLevel {
+  level: LevelRef;
+  /** The points the overall score needs to reach that level's minimum. */
+  points: number;
 }
 
 /** A cap that lowered the overall level. */
@@ -174,6 +186,8 @@ export interface AppliedCap {
 export interface FactorResult {
   id: string;
   name: string;
+  /** The factor's short name (its name where it has none), for charts. */
+  shortName: string;
   /** The weighted mean of its answers' points, 0 to 100. */
   score: number;
   level: LevelRef;
@@ -197,7 +211,12 @@ export interface Recommendation {
   gainToTop: number;
   /** Whether this answer is what a cap in `overall.caps` is about. */
   liftsCap: boolean;
-  /** The concrete action, chosen by where the answer stands. */
+  /**
+   * What the ranking sorts by, highest first: `gainToTop`, plus 1000 when the
+   * answer lifts a cap. Equal priorities keep the questionnaire's order.
+   */
+  priority: number;
+  /** The next step from the chosen option (the first option's for "dont-know" and unanswered). */
   text: string;
 }
 

@@ -8,7 +8,9 @@ use readiness_core::{Lang, Report};
 use crate::dom::{el, El};
 use readiness_core::decimal;
 
-const VIEW_BOX: &str = "0 0 260 260";
+/// Wider than the radar itself: the factors' short names stand beside the
+/// left and right axes.
+const VIEW_BOX: &str = "-110 0 480 260";
 const CENTER: i32 = 130;
 const RADIUS: f64 = 90.0;
 
@@ -67,8 +69,8 @@ fn number(n: i32) -> String {
     decimal(n.into())
 }
 
-/// The radar: a ring per quarter, an axis and a numbered label per factor,
-/// and the scores' polygon. Its accessible name lists every score.
+/// The radar: a ring per quarter, an axis labelled with each factor's short
+/// name, and the scores' polygon. Its accessible name lists every score.
 pub fn radar(report: &Report, label: &str, lang: Lang) -> El {
     let n = report.factors.len().max(3);
     let mut fractions = Vec::new();
@@ -95,7 +97,17 @@ pub fn radar(report: &Report, label: &str, lang: Lang) -> El {
     }
     for i in 0..n {
         let (x, y) = point(i, n, 1.0);
-        let (lx, ly) = point(i, n, 1.22);
+        let (lx, ly) = point(i, n, 1.12);
+        // Labels beside an axis read away from the centre; above and below
+        // it they are centred.
+        let anchor = if lx > CENTER + 4 {
+            "start"
+        } else if lx < CENTER - 4 {
+            "end"
+        } else {
+            "middle"
+        };
+        let name = report.factors.get(i).map_or("", |factor| factor.short_name.as_str());
         chart = chart
             .child(
                 el("line")
@@ -109,10 +121,10 @@ pub fn radar(report: &Report, label: &str, lang: Lang) -> El {
                 el("text")
                     .attr("x", &number(lx))
                     .attr("y", &number(ly))
-                    .attr("text-anchor", "middle")
+                    .attr("text-anchor", anchor)
                     .attr("dominant-baseline", "middle")
                     .class("rc-radar-label")
-                    .text(&decimal(i as i64 + 1)),
+                    .text(name),
             );
     }
     let scores = polygon(&fractions, n);

@@ -1,9 +1,12 @@
-//! Saved progress in `localStorage`, one key per questionnaire edition.
+//! Saved progress in `localStorage`, one key per questionnaire.
 //!
-//! The key carries the storage format and the questionnaire's id and
-//! version, so answers to another edition are never applied. The value is
-//! the answers' share code (`readiness_core::share`), whose checksum
-//! catches a damaged value. (`v1` saved the answers as JSON.) The loader
+//! The key carries the storage format and the questionnaire's id. The value
+//! is the answers' share code (`readiness_core::share`): it names the
+//! questionnaire's version, so answers to another edition are never
+//! applied (the visitor is told, and they are dropped), and its checksum
+//! catches a damaged value. (`v1` saved the answers as JSON; `v2` put the
+//! version in the key, so that a new edition found nothing: the loader
+//! still reads a `v2` key once, so that its visitor is told.) The loader
 //! reads and writes storage when the widget asks (the `restore`, `save` and
 //! `forget` effects); storage may be missing or throw (private modes,
 //! sandboxed frames), and then nothing is saved and nothing breaks.
@@ -14,5 +17,5 @@ use readiness_core::Questionnaire;
 /// on a page keep their progress apart when given ids.
 pub fn key(q: &Questionnaire, scope: &str) -> String {
     let separator = if scope.is_empty() { "" } else { "#" };
-    ["readiness-check:v2:", &q.id, "@", &q.version, separator, scope].concat()
+    ["readiness-check:v3:", &q.id, separator, scope].concat()
 }

@@ -53,6 +53,7 @@ fn notice(state: &State, w: &Words) -> El {
         Notice::ShareDamaged => w.share_damaged,
         Notice::ShareOtherVersion => w.share_other_version,
         Notice::StorageIgnored => w.storage_ignored,
+        Notice::StorageOtherVersion => w.storage_other_version,
         Notice::Copied => w.copied,
         Notice::CopyFailed => w.copy_failed,
     });
@@ -94,7 +95,11 @@ fn intro(q: &Questionnaire, state: &State, lang: Lang, w: &Words) -> El {
         .class("rc-intro")
         .child(heading(q.title.get(lang)))
         .child(el("p").class("rc-lead").text(q.intro.get(lang)))
-        .child(el("p").class("rc-meta").text(w.minutes))
+        .child(el("p").class("rc-meta").text(&fill(
+            w.minutes,
+            &decimal(q.minutes(lang).into()),
+            &decimal(q.questions().count() as i64),
+        )))
         .child(el("h3").text(w.factors_heading))
         .child(el("ol").class("rc-factors").children(factors))
         .child(el("p").class("rc-privacy").text(w.privacy))
@@ -222,13 +227,110 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
     let overall = &report.overall;
     let score = overall.score.format(lang);
     let hidden_summary = [": ", &overall.level.name, ", ", &score, " ", w.out_of].concat();
-    let rows = report.factors.iter().enumerate().map(|(i, factor)| {
+    let dont_know = (report.dont_know > 0).then(|| {
+        el("p")
+            .class("rc-meta")
+            .text(&fill(w.dont_know_count, &decimal(report.dont_know as i64), ""))
+    });
+    el("section")
+        .class("rc-results")
+        .child(
+            el("h2")
+                .attr("tabindex", "-1")
+                .text(w.results)
+                .child(el("span").class("rc-visually-hidden").text(&hidden_summary)),
+        )
+        .child(standing(q, report, lang, w))
+        .maybe(dont_know)
+        .child(factor_chart(report, lang, w))
+        .child(advice(report, lang, w))
+        .child(strengths(report, w))
+        .child(
+            el("div")
+                .class("rc-actions rc-no-print")
+                .child(button("print", w.print, false))
+                .child(button("share", w.share, false))
+                .child(button("restart", w.restart, false)),
+        )
+        .child(share_box(state, w))
+        .child(
+            el("p")
+                .class("rc-source")
+                .text(&[q.title.get(lang), " · ", &q.version].concat()),
+        )
+}
+
+/// Where the visitor stands: the score, the level with what a cap holds
+/// down and why, and the ladder of levels with the way to the next one.
+fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
+    let overall = &report.overall;
+    let held = overall.uncapped_level.index > overall.level.index;
+    let earned = held.then(|| {
+        el("p")
+            .class("rc-earned")
+            .text(&fill(w.level_earned, &overall.uncapped_level.name, ""))
+    });
+    let caps = (!overall.caps.is_empty()).then(|| {
+        el("ul").class("rc-caps").children(overall.caps.iter().map(|cap| {
+            el("li")
+                .child(el("strong").text(&fill(w.held_at, &cap.max_level.name, "")))
+                .text(": ")
+                .text(&cap.reason)
+        }))
+    });
+    let ladder = q.levels.iter().enumerate().rev().map(|(i, level)| {
+        let here = i == overall.level.index;
+        let item = el("li")
+            .class(if here { "rc-rung rc-here" } else { "rc-rung" })
+            .child(el("span").class("rc-rung-name").text(level.name.get(lang)))
+            .child(el("span").class("rc-rung-min").text(&decimal(level.min as i64)));
+        if here {
+            item.attr("aria-current", "step")
+                .child(el("span").class("rc-rung-here").text(w.you_are_here))
+        } else {
+            item
+        }
+    });
+    let next = match &overall.next {
+        None => w.top_level.to_owned(),
+        Some(next) if next.points.tenths() == 0 => fill(w.next_held, &next.level.name, ""),
+        Some(next) => fill(w.to_next, &next.points.format(lang), &next.level.name),
+    };
+    el("div")
+        .class("rc-overall")
+        .attr("data-level", &overall.level.id)
+        .attr("data-level-index", &decimal(overall.level.index as i64))
+        .child(
+            el("p")
+                .class("rc-score")
+                .child(el("span").class("rc-score-label").text(w.overall))
+                .child(el("span").class("rc-score-number").text(&overall.score.format(lang)))
+                .child(el("span").class("rc-score-max").text(w.out_of)),
+        )
+        .child(
+            el("p")
+                .class("rc-level")
+                .child(el("span").text(w.level))
+                .text(" ")
+                .child(el("strong").text(&overall.level.name)),
+        )
+        .maybe(earned)
+        .maybe(caps)
+        .child(el("p").class("rc-level-description").text(&overall.description))
+        .child(
+            el("div")
+                .class("rc-ladder")
+                .child(el("h3").class("rc-visually-hidden").text(w.ladder))
+                .child(el("ol").children(ladder))
+                .child(el("p").class("rc-next").text(&next)),
+        )
+}
+
+/// The radar of the factor scores and the same numbers as a table.
+fn factor_chart(report: &Report, lang: Lang, w: &Words) -> El {
+    let rows = report.factors.iter().map(|factor| {
         el("tr")
-            .child(
-                el("th")
-                    .attr("scope", "row")
-                    .text(&[&decimal(i as i64 + 1), ". ", &factor.name].concat()),
-            )
+            .child(el("th").attr("scope", "row").text(&factor.name))
             .child(
                 el("td").child(
                     el("div")
@@ -239,17 +341,27 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
             )
             .child(el("td").text(&factor.level.name))
     });
-    let caps = (!overall.caps.is_empty()).then(|| {
-        el("section")
-            .class("rc-caps")
-            .child(el("h3").text(w.caps_heading))
-            .child(el("ul").children(overall.caps.iter().map(|cap| {
-                el("li")
-                    .child(el("strong").text(&fill(w.held_at, &cap.max_level.name, "")))
-                    .text(": ")
-                    .text(&cap.reason)
-            })))
-    });
+    el("div")
+        .class("rc-chart")
+        .child(chart::radar(report, w.chart_label, lang))
+        .child(
+            el("table")
+                .class("rc-table")
+                .child(el("caption").text(w.chart_label))
+                .child(
+                    el("thead").child(
+                        el("tr")
+                            .child(el("th").attr("scope", "col").text(w.factor))
+                            .child(el("th").attr("scope", "col").text(w.score))
+                            .child(el("th").attr("scope", "col").text(w.level)),
+                    ),
+                )
+                .child(el("tbody").children(rows)),
+        )
+}
+
+/// The top recommendations, and the rest behind a disclosure.
+fn advice(report: &Report, lang: Lang, w: &Words) -> El {
     let recommendations = &report.recommendations;
     let rest = (recommendations.len() > TOP_RECOMMENDATIONS).then(|| {
         el("details")
@@ -276,7 +388,24 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
                     ),
             )
     });
-    let strengths = if report.strengths.is_empty() {
+    el("section")
+        .class("rc-advice")
+        .child(el("h3").text(w.recommendations))
+        .child(if recommendations.is_empty() {
+            el("p").text(w.no_recommendations)
+        } else {
+            el("ol").class("rc-recs").children(
+                recommendations
+                    .iter()
+                    .take(TOP_RECOMMENDATIONS)
+                    .map(|r| recommendation(r, lang, w)),
+            )
+        })
+        .maybe(rest)
+}
+
+fn strengths(report: &Report, w: &Words) -> El {
+    let list = if report.strengths.is_empty() {
         el("p").text(w.no_strengths)
     } else {
         el("ul")
@@ -288,99 +417,16 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
                     .text(&strength.text)
             }))
     };
-    let dont_know = (report.dont_know > 0).then(|| {
-        el("p")
-            .class("rc-meta")
-            .text(&fill(w.dont_know_count, &decimal(report.dont_know as i64), ""))
-    });
     el("section")
-        .class("rc-results")
-        .child(
-            el("h2")
-                .attr("tabindex", "-1")
-                .text(w.results)
-                .child(el("span").class("rc-visually-hidden").text(&hidden_summary)),
-        )
-        .child(
-            el("div")
-                .class("rc-overall")
-                .attr("data-level", &overall.level.id)
-                .attr("data-level-index", &decimal(overall.level.index as i64))
-                .child(
-                    el("p")
-                        .class("rc-score")
-                        .child(el("span").class("rc-score-label").text(w.overall))
-                        .child(el("span").class("rc-score-number").text(&score))
-                        .child(el("span").class("rc-score-max").text(w.out_of)),
-                )
-                .child(
-                    el("p")
-                        .class("rc-level")
-                        .child(el("span").text(w.level))
-                        .text(" ")
-                        .child(el("strong").text(&overall.level.name)),
-                )
-                .child(el("p").class("rc-level-description").text(&overall.description)),
-        )
-        .maybe(dont_know)
-        .child(
-            el("div")
-                .class("rc-chart")
-                .child(chart::radar(report, w.chart_label, lang))
-                .child(
-                    el("table")
-                        .class("rc-table")
-                        .child(el("caption").text(w.chart_label))
-                        .child(
-                            el("thead").child(
-                                el("tr")
-                                    .child(el("th").attr("scope", "col").text(w.factor))
-                                    .child(el("th").attr("scope", "col").text(w.score))
-                                    .child(el("th").attr("scope", "col").text(w.level)),
-                            ),
-                        )
-                        .child(el("tbody").children(rows)),
-                ),
-        )
-        .maybe(caps)
-        .child(
-            el("section")
-                .class("rc-advice")
-                .child(el("h3").text(w.recommendations))
-                .child(if recommendations.is_empty() {
-                    el("p").text(w.no_recommendations)
-                } else {
-                    el("ol").class("rc-recs").children(
-                        recommendations
-                            .iter()
-                            .take(TOP_RECOMMENDATIONS)
-                            .map(|r| recommendation(r, lang, w)),
-                    )
-                })
-                .maybe(rest),
-        )
-        .child(
-            el("section")
-                .class("rc-strengths-section")
-                .child(el("h3").text(w.strengths))
-                .child(strengths),
-        )
-        .child(
-            el("div")
-                .class("rc-actions rc-no-print")
-                .child(button("print", w.print, false))
-                .child(button("share", w.share, false))
-                .child(button("restart", w.restart, false)),
-        )
-        .child(share_box(state, w))
-        .child(
-            el("p")
-                .class("rc-source")
-                .text(&[q.title.get(lang), " · ", &q.version].concat()),
-        )
+        .class("rc-strengths-section")
+        .child(el("h3").text(w.strengths))
+        .child(list)
 }
 
 fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
+    // Advice for "don't know" starts from the bottom step; say why.
+    let unknown =
+        matches!(r.answer, Some(Answer::DontKnow) | None).then(|| el("p").class("rc-meta").text(w.find_out_first));
     el("li")
         .class(if r.lifts_cap { "rc-rec rc-lifts-cap" } else { "rc-rec" })
         .child(
@@ -394,6 +440,7 @@ fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
                         .text(&fill(w.gain, &r.gain.format(lang), "")),
                 ),
         )
+        .maybe(unknown)
         .child(el("p").text(&r.text))
 }
 

@@ -38,6 +38,7 @@ pub enum Notice {
     ShareDamaged,
     ShareOtherVersion,
     StorageIgnored,
+    StorageOtherVersion,
     Copied,
     CopyFailed,
 }
@@ -356,10 +357,13 @@ impl Widget {
                     self.state.saved = !answers.is_empty();
                     self.state.answers = answers;
                 }
-                // Corrupt, altered or for another edition: say so, and drop
+                // For another edition, corrupt or altered: say so, and drop
                 // it so the notice does not come back.
-                Err(_) => {
-                    self.state.notice = Some(Notice::StorageIgnored);
+                Err(error) => {
+                    self.state.notice = Some(match error {
+                        ShareError::OtherVersion { .. } => Notice::StorageOtherVersion,
+                        _ => Notice::StorageIgnored,
+                    });
                     self.forget();
                 }
             }

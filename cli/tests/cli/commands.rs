@@ -51,16 +51,43 @@ fn schema_prints_the_checked_in_schema() {
 }
 
 #[test]
-fn validate_sums_up_a_valid_file_in_one_line() {
+fn validate_sums_up_a_valid_file_and_says_how_to_upgrade_an_old_one() {
+    // tiny.json is a format-1 file: valid, with a note on upgrading it.
     let output = readiness().arg("validate").arg(tiny()).assert().success();
     let stdout = lines(&output.get_output().stdout);
-    assert_eq!(stdout.len(), 1, "{stdout:?}");
+    assert_eq!(stdout.len(), 2, "{stdout:?}");
     assert!(
         stdout[0].ends_with(
-            "valid questionnaire `tiny` version 1: 2 factors, 5 questions, 5 levels, 2 caps, languages id, en"
+            "valid questionnaire `tiny` version 1: 2 factors, 5 questions, 5 levels, 2 caps, languages id, en, about 2 min to answer"
         ),
         "{stdout:?}"
     );
+    assert!(
+        stdout[1].contains("note: format version 1, read as version 2; `readiness upgrade "),
+        "{stdout:?}"
+    );
+}
+
+#[test]
+fn upgrade_writes_format_2_with_advice_on_every_step_below_the_top() {
+    let output = readiness().arg("upgrade").arg(tiny()).assert().success();
+    let upgraded = json(&output.get_output().stdout);
+    assert_eq!(upgraded["formatVersion"], 2);
+    let question = &upgraded["factors"][0]["questions"][0];
+    assert!(question.get("advice").is_none(), "{question}");
+    let options = question["options"].as_array().unwrap();
+    assert_eq!(options[0]["advice"], options[1]["advice"], "start serves steps 0 and 1");
+    assert_eq!(
+        options[2]["advice"], options[3]["advice"],
+        "improve serves steps 2 and 3"
+    );
+    assert_ne!(options[1]["advice"], options[2]["advice"]);
+    assert!(options[4].get("advice").is_none());
+    // The upgraded file is valid, and no longer gets the upgrade note.
+    let files = Files::new();
+    let path = files.write("upgraded.json", upgraded.to_string());
+    let output = readiness().arg("validate").arg(&path).assert().success();
+    assert_eq!(lines(&output.get_output().stdout).len(), 1);
 }
 
 #[test]
