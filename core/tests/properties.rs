@@ -705,10 +705,10 @@ proptest! {
     }
 
     /// The built-in questionnaire's executive sponsorship rule: below 2,
-    /// "don't know" or unanswered keeps the level at `exploring` or lower,
-    /// whatever else is answered.
+    /// "don't know" or unanswered keeps the level at `emerging` (the middle
+    /// level) or lower, whatever else is answered.
     #[test]
-    fn builtin_without_executive_sponsorship_is_held_at_exploring(
+    fn builtin_without_executive_sponsorship_is_held_at_emerging(
         case in case_of(builtin()),
         sponsorship in prop_oneof![
             Just(None),
@@ -720,8 +720,8 @@ proptest! {
         let index = builtin().question_index("touchpoints-executive-sponsorship").expect("the question exists");
         let case = case.with(index, sponsorship);
         let report = case.report();
-        prop_assert!(report.overall.level.index <= level_index(builtin(), "exploring"), "{:?}", report.overall);
-        if report.overall.uncapped_level.index > level_index(builtin(), "exploring") {
+        prop_assert!(report.overall.level.index <= level_index(builtin(), "emerging"), "{:?}", report.overall);
+        if report.overall.uncapped_level.index > level_index(builtin(), "emerging") {
             prop_assert!(report.overall.caps.iter().any(|cap| cap.id == "executive-sponsorship"));
         }
     }
