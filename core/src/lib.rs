@@ -31,8 +31,10 @@
 
 mod answers;
 mod decode;
+mod evaluate;
 pub mod json;
 mod lang;
+mod pack;
 mod problem;
 mod questionnaire;
 mod recommend;
@@ -45,13 +47,13 @@ mod validate;
 use std::sync::OnceLock;
 
 pub use answers::{Answer, Answers, Response};
+pub use evaluate::{Scores, Sheet};
 pub use lang::{Lang, Text};
 pub use problem::{decimal, Problem};
 pub use questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
 pub use report::{
     AppliedCap, FactorResult, LevelRef, NextLevel, Overall, QuestionnaireRef, Recommendation, Report, Score, Strength,
 };
-pub use score::{Scores, Sheet};
 
 /// The built-in questionnaire's file, as shipped.
 pub const BUILTIN_JSON: &str = include_str!("../questionnaires/social-media-strategy.json");
@@ -135,7 +137,7 @@ impl Questionnaire {
     /// The index of the level a score is at, before caps: the highest level
     /// whose `min` the score reaches.
     pub fn level_of(&self, score: Score) -> usize {
-        score::level_index(self, score)
+        evaluate::level_index(self, score)
     }
 
     /// An answer sheet with every question unanswered.
@@ -151,7 +153,7 @@ impl Questionnaire {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let evaluation = score::evaluate(self, sheet);
+        let evaluation = evaluate::evaluate(self, sheet);
         Ok(Scores {
             overall: evaluation.overall,
             level: evaluation.level,

@@ -10,10 +10,10 @@
 //! chose: the next step from where they stand.
 
 use crate::answers::Answer;
+use crate::evaluate::{factor_raw, overall_raw, Evaluation, Sheet};
 use crate::lang::Lang;
 use crate::questionnaire::{Cap, Questionnaire};
 use crate::report::{Recommendation, Score};
-use crate::score::{factor_raw, overall_raw, Evaluation, Sheet};
 use crate::sort::heap_sort;
 
 /// What a cap lifter adds to its priority: more than any gain in points

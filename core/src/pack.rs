@@ -1,0 +1,364 @@
+//! Packs: a validated questionnaire in one language, in the form the widget
+//! reads fastest and with the least code.
+//!
+//! A visitor's browser never needs to validate the built-in questionnaire
+//! (the build proves it valid) nor read JSON with line and column errors:
+//! it reads a pack, fields in a fixed order separated by U+001F, numbers as
+//! the 16 hex digits of their IEEE-754 bits (exact, and no float parser).
+//! A marketer's own file is validated first, by the validator module in
+//! the browser or by `readiness` natively, which then writes the pack.
+//!
+//! ```text
+//! RCP1␟id␟version␟lang␟title␟intro␟levels␟{id␟min␟name␟description}…
+//!     ␟factors␟{id␟weight␟name␟short␟description␟questions
+//!         ␟{id␟weight␟title␟prompt␟help␟na␟{score␟text␟advice}×5}…}…
+//!     ␟caps␟{a␟id␟question␟below␟maxLevel␟reason | w␟id␟above␟reason}…␟.
+//! ```
+//!
+//! Optional texts and scores are empty fields; `na` is `0` or `1`.
+
+use crate::lang::{Lang, Text};
+use crate::questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
+
+/// The first field of every pack: its format.
+const MAGIC: &str = "RCP1";
+/// The last field: a pack cut short anywhere lacks it.
+const END: &str = ".";
+/// Between fields. No questionnaire text needs it; the writer turns any
+/// into a space.
+const SEPARATOR: char = '\u{1f}';
+
+impl Questionnaire {
+    /// This questionnaire's pack in `lang` (or its first language). Only
+    /// for a valid questionnaire: a pack is read without validation.
+    pub fn pack(&self, lang: Lang) -> String {
+        let lang = self.language(lang);
+        let mut out = Writer {
+            out: String::from(MAGIC),
+            lang,
+        };
+        out.field(&self.id);
+        out.field(&self.version);
+        out.field(lang.code());
+        out.text(&self.title);
+        out.text(&self.intro);
+        out.count(self.levels.len());
+        for level in &self.levels {
+            out.field(&level.id);
+            out.number(level.min);
+            out.text(&level.name);
+            out.text(&level.description);
+        }
+        out.count(self.factors.len());
+        for factor in &self.factors {
+            out.field(&factor.id);
+            out.number(factor.weight);
+            out.text(&factor.name);
+            out.optional_text(factor.short_name.as_ref());
+            out.text(&factor.description);
+            out.count(factor.questions.len());
+            for question in &factor.questions {
+                out.field(&question.id);
+                out.number(question.weight);
+                out.text(&question.title);
+                out.text(&question.prompt);
+                out.optional_text(question.help.as_ref());
+                out.field(if question.allow_not_applicable { "1" } else { "0" });
+                for option in &question.options {
+                    match option.score {
+                        Some(score) => out.number(score),
+                        None => out.field(""),
+                    }
+                    out.text(&option.text);
+                    out.optional_text(option.advice.as_ref());
+                }
+            }
+        }
+        out.count(self.caps.len());
+        for cap in &self.caps {
+            match cap {
+                Cap::AnswerBelow {
+                    id,
+                    question,
+                    below,
+                    max_level,
+                    reason,
+                } => {
+                    out.field("a");
+                    out.field(id);
+                    out.field(question);
+                    out.count(usize::from(*below));
+                    out.field(max_level);
+                    out.text(reason);
+                }
+                Cap::WeakestFactor {
+                    id,
+                    max_levels_above,
+                    reason,
+                } => {
+                    out.field("w");
+                    out.field(id);
+                    out.count(usize::from(*max_levels_above));
+                    out.text(reason);
+                }
+            }
+        }
+        out.field(END);
+        out.out
+    }
+
+    /// Reads a pack that [`Questionnaire::pack`] wrote. `None` when it is
+    /// not one, or is truncated or damaged: then nothing is shown but a
+    /// load failure, never a wrong questionnaire or a panic.
+    pub fn from_pack(pack: &str) -> Option<Questionnaire> {
+        // A file may end with a line break (the CLI prints one).
+        let mut r = Reader {
+            rest: pack.trim_ascii_end().strip_prefix(MAGIC)?,
+            lang: Lang::En,
+        };
+        let id = r.string()?;
+        let version = r.string()?;
+        r.lang = Lang::from_tag(r.field()?)?;
+        let title = r.text()?;
+        let intro = r.text()?;
+        let mut levels = Vec::new();
+        for _ in 0..r.count()? {
+            levels.push(Level {
+                id: r.string()?,
+                min: r.number()?,
+                name: r.text()?,
+                description: r.text()?,
+            });
+        }
+        let mut factors = Vec::new();
+        for _ in 0..r.count()? {
+            let mut factor = Factor {
+                id: r.string()?,
+                weight: r.number()?,
+                name: r.text()?,
+                short_name: r.optional_text()?,
+                description: r.text()?,
+                questions: Vec::new(),
+            };
+            for _ in 0..r.count()? {
+                let mut question = Question {
+                    id: r.string()?,
+                    weight: r.number()?,
+                    title: r.text()?,
+                    prompt: r.text()?,
+                    help: r.optional_text()?,
+                    allow_not_applicable: r.field()? == "1",
+                    options: Vec::new(),
+                };
+                for _ in 0..SCALE {
+                    let score = match r.field()? {
+                        "" => None,
+                        bits => Some(number(bits)?),
+                    };
+                    question.options.push(AnswerOption {
+                        score,
+                        text: r.text()?,
+                        advice: r.optional_text()?,
+                    });
+                }
+                factor.questions.push(question);
+            }
+            // Scoring divides by a factor's weights: never by none.
+            if factor.questions.is_empty() {
+                return None;
+            }
+            factors.push(factor);
+        }
+        let mut caps = Vec::new();
+        for _ in 0..r.count()? {
+            let rule = r.field()?;
+            let id = r.string()?;
+            caps.push(match rule {
+                "a" => Cap::AnswerBelow {
+                    id,
+                    question: r.string()?,
+                    below: u8::try_from(r.count()?).ok()?,
+                    max_level: r.string()?,
+                    reason: r.text()?,
+                },
+                "w" => Cap::WeakestFactor {
+                    id,
+                    max_levels_above: u8::try_from(r.count()?).ok()?,
+                    reason: r.text()?,
+                },
+                _ => return None,
+            });
+        }
+        // Every score has a level; the whole pack was read, to its end.
+        if levels.is_empty() || factors.is_empty() || r.field()? != END || !r.rest.is_empty() {
+            return None;
+        }
+        Some(Questionnaire {
+            format_version: FORMAT_VERSION,
+            id,
+            version,
+            languages: vec![r.lang],
+            title,
+            intro,
+            levels,
+            factors,
+            caps,
+        })
+    }
+}
+
+struct Writer {
+    out: String,
+    lang: Lang,
+}
+
+impl Writer {
+    fn field(&mut self, value: &str) {
+        self.out.push(SEPARATOR);
+        for c in value.chars() {
+            self.out.push(if c == SEPARATOR { ' ' } else { c });
+        }
+    }
+
+    fn text(&mut self, text: &Text) {
+        self.field(text.get(self.lang));
+    }
+
+    fn optional_text(&mut self, text: Option<&Text>) {
+        self.field(text.map_or("", |text| text.get(self.lang)));
+    }
+
+    fn count(&mut self, n: usize) {
+        self.field(&crate::decimal(n as i64));
+    }
+
+    fn number(&mut self, n: f64) {
+        let bits = n.to_bits();
+        let mut hex = String::with_capacity(16);
+        for shift in (0..16).rev() {
+            hex.push(char::from(b"0123456789abcdef"[(bits >> (shift * 4)) as usize & 15]));
+        }
+        self.field(&hex);
+    }
+}
+
+struct Reader<'p> {
+    /// What is left: a separator and the fields after it, or nothing.
+    rest: &'p str,
+    lang: Lang,
+}
+
+impl<'p> Reader<'p> {
+    /// The next field: every one after the magic starts with a separator.
+    fn field(&mut self) -> Option<&'p str> {
+        let rest = self.rest.strip_prefix(SEPARATOR)?;
+        let end = rest.bytes().position(|b| b == SEPARATOR as u8).unwrap_or(rest.len());
+        self.rest = &rest[end..];
+        Some(&rest[..end])
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.field().map(str::to_owned)
+    }
+
+    fn text(&mut self) -> Option<Text> {
+        let mut text = Text::default();
+        *text.slot(self.lang) = Some(self.string()?);
+        Some(text)
+    }
+
+    fn optional_text(&mut self) -> Option<Option<Text>> {
+        let field = self.field()?;
+        if field.is_empty() {
+            return Some(None);
+        }
+        let mut text = Text::default();
+        *text.slot(self.lang) = Some(field.to_owned());
+        Some(Some(text))
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        let field = self.field()?;
+        let mut n: usize = 0;
+        if field.is_empty() || field.len() > 6 {
+            return None;
+        }
+        for b in field.bytes() {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + usize::from(b - b'0');
+        }
+        Some(n)
+    }
+
+    fn number(&mut self) -> Option<f64> {
+        number(self.field()?)
+    }
+}
+
+/// A number from the 16 hex digits of its bits; only finite ones.
+fn number(hex: &str) -> Option<f64> {
+    if hex.len() != 16 {
+        return None;
+    }
+    let mut bits: u64 = 0;
+    for b in hex.bytes() {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            _ => return None,
+        };
+        bits = bits << 4 | u64::from(digit);
+    }
+    Some(f64::from_bits(bits)).filter(|n| n.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pack_reads_back_as_the_questionnaire_in_its_language() {
+        let q = Questionnaire::builtin();
+        for &lang in &q.languages {
+            let pack = q.pack(lang);
+            // (Not assert_eq!: a mismatch would print two questionnaires.)
+            assert!(
+                Questionnaire::from_pack(&pack).as_ref() == Some(&q.only(lang)),
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_damaged_pack_is_refused() {
+        let pack = Questionnaire::builtin().pack(Lang::En);
+        for cut in [0, 4, 5, pack.len() / 2, pack.len() - 1] {
+            let mut end = cut;
+            while !pack.is_char_boundary(end) {
+                end -= 1;
+            }
+            assert!(Questionnaire::from_pack(&pack[..end]).is_none(), "cut at {cut}");
+        }
+        assert!(
+            Questionnaire::from_pack(&[&pack, "\u{1f}x"].concat()).is_none(),
+            "trailing field"
+        );
+        assert!(Questionnaire::from_pack("{\"formatVersion\": 2}").is_none(), "JSON");
+    }
+
+    #[test]
+    fn numbers_round_trip_exactly() {
+        for n in [0.0, 1.0, 1.5, 2.5, 0.1, 33.333333333333336, 1000.0] {
+            let mut writer = Writer {
+                out: String::new(),
+                lang: Lang::En,
+            };
+            writer.number(n);
+            assert_eq!(number(&writer.out[1..]), Some(n));
+        }
+        assert_eq!(number("7ff0000000000000"), None, "infinity");
+        assert_eq!(number("0x00000000000000"), None);
+    }
+}
