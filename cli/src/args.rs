@@ -163,6 +163,28 @@ Examples:
     ))]
     Batch(BatchArgs),
 
+    /// Print a questionnaire as a pack: the form the widget reads fastest
+    #[command(after_help = help!(
+        "\
+A pack is a checked questionnaire in one language, which the widget reads
+without its validator: a page whose `src` names a pack downloads less and
+shows its first screen sooner than one that names the JSON file. Without a
+FILE, the built-in questionnaire. The file is checked first: problems are
+listed as `validate` lists them (exit 1), and no pack is written.
+
+Examples:
+  readiness pack mine.json --lang id > mine.id.txt
+  readiness pack --lang en > social-media-strategy.en.txt"
+    ))]
+    Pack {
+        /// The questionnaire file, or - for standard input (default: the built-in one)
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The language of the pack's texts
+        #[arg(long, value_name = "id|en", value_parser = parse_lang)]
+        lang: Lang,
+    },
+
     /// Print the JSON Schema of the questionnaire file format
     #[command(after_help = help!(
         "\

@@ -1,5 +1,5 @@
-//! The one-shot commands: `questionnaire`, `validate`, `upgrade`, `score`,
-//! `schema`.
+//! The one-shot commands: `questionnaire`, `validate`, `upgrade`, `pack`,
+//! `score`, `schema`.
 
 use std::path::Path;
 
@@ -68,6 +68,11 @@ pub fn upgrade(path: &Path) -> Result<(), Failure> {
     let text = input::read_text(path)?;
     let q = Questionnaire::from_json(&text).map_err(|problems| Failure::problems(path, &problems))?;
     output::print(&pretty(&q))
+}
+
+/// Prints a questionnaire's pack in `lang` (the built-in one without a file).
+pub fn pack(path: Option<&Path>, lang: Lang) -> Result<(), Failure> {
+    output::print(&input::questionnaire(path)?.pack(lang))
 }
 
 /// The file's format version, when it is older than the current one.

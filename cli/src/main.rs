@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Questionnaire { lang } => commands::questionnaire(lang),
         Command::Validate { file } => commands::validate(&file),
         Command::Upgrade { file } => commands::upgrade(&file),
+        Command::Pack { file, lang } => commands::pack(file.as_deref(), lang),
         Command::Score {
             answers,
             questionnaire,

@@ -1,8 +1,8 @@
-//! `questionnaire`, `validate`, `schema`, and the conventions every
+//! `questionnaire`, `validate`, `upgrade`, `pack`, `schema`, and the conventions every
 //! command shares: help, version, exit statuses.
 
 use predicates::prelude::*;
-use readiness_core::{BUILTIN_JSON, SCHEMA};
+use readiness_core::{Lang, Questionnaire, BUILTIN_JSON, SCHEMA};
 
 use crate::support::{json, lines, readiness, text, tiny, Files};
 
@@ -193,4 +193,35 @@ fn version_and_usage() {
         .stdout(format!("readiness {}\n", env!("CARGO_PKG_VERSION")));
     readiness().assert().code(2).stderr(predicate::str::contains("Usage:"));
     readiness().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn pack_writes_the_form_the_widget_reads() {
+    let output = readiness().args(["pack", "--lang", "en"]).assert().success();
+    let pack = text(&output.get_output().stdout);
+    // (Not assert_eq!: a difference would print two whole packs.)
+    assert!(
+        pack.trim_end() == Questionnaire::builtin().pack(Lang::En),
+        "another pack"
+    );
+    let read = Questionnaire::from_pack(&pack).expect("a pack reads back");
+    assert!(read == Questionnaire::builtin().only(Lang::En), "another questionnaire");
+}
+
+#[test]
+fn pack_checks_the_file_first() {
+    let files = Files::new();
+    let original = std::fs::read_to_string(tiny()).unwrap();
+    let path = files.write(
+        "broken.json",
+        original.replacen("\"id\": \"tiny\"", "\"id\": \"Tiny!\"", 1),
+    );
+    readiness()
+        .args(["pack", "--lang", "id"])
+        .arg(&path)
+        .assert()
+        .failure()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("id: `Tiny!` is not a valid id"));
 }
