@@ -87,18 +87,14 @@ pub fn unanswerable<'q>(columns: &[Column], q: &'q Questionnaire) -> Vec<&'q str
         .collect()
 }
 
-/// The core's "did you mean" for an unknown question id, if it has one.
-/// Asked through `read_response` so that the wording and the distance rule
-/// stay the core's.
+/// The core's "did you mean" for an unknown question id, if it has one
+/// (its wording and distance rule, as every other unknown-name problem).
 fn suggestion(q: &Questionnaire, id: &str) -> String {
-    let probe = serde_json::json!({ "answers": { id: "dont-know" } }).to_string();
-    match q.read_response(&probe) {
-        Err(problems) => problems
-            .into_iter()
-            .find(|problem| problem.hint.starts_with("did you mean"))
-            .map(|problem| format!(" ({})", problem.hint))
-            .unwrap_or_default(),
-        Ok(_) => String::new(),
+    let hint = readiness_core::suggest(id, &q.question_ids());
+    if hint.starts_with("did you mean") {
+        format!(" ({hint})")
+    } else {
+        String::new()
     }
 }
 

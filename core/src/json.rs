@@ -1,9 +1,10 @@
-//! A small, strict JSON reader.
+//! A small, strict JSON reader, and the one JSON string writer.
 //!
-//! Why not serde_json: the same reader runs natively and inside the widget's
-//! WebAssembly, where serde_json would add about 12 KB and derived
-//! `Deserialize` impls another 18 KB (see SIZE-NOTES). Owning the reader also
-//! means one set of error messages everywhere, each with a line and column.
+//! Why not serde_json: the same reader runs natively and inside the
+//! validator's WebAssembly, where serde_json would add about 12 KB and
+//! derived `Deserialize` impls another 18 KB (`docs/size.md`). Owning the
+//! reader also means one set of error messages everywhere, each with a line
+//! and column.
 //!
 //! It never panics and never recurses without bound: nesting deeper than
 //! [`MAX_DEPTH`] is an error, not a stack overflow.
@@ -412,6 +413,26 @@ fn scale_by_ten(mut value: f64, mut scale: i64) -> f64 {
     }
 }
 
+/// Appends `text` to `out` as a JSON string: quotes, backslashes and
+/// control characters escaped. The widget writes its effects and reports
+/// with it; a writer this small costs far less WebAssembly than serde_json.
+pub fn push_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(char::from(b"0123456789abcdef"[usize::from(c as u8 >> 4)]));
+                out.push(char::from(b"0123456789abcdef"[usize::from(c as u8 & 0xf)]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,5 +520,20 @@ mod tests {
         );
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn strings_written_read_back() {
+        for text in [
+            "",
+            "plain",
+            "quote \" and \\ backslash",
+            "line\nbreak\ttab\u{1}",
+            "é 🙂",
+        ] {
+            let mut out = String::new();
+            push_string(&mut out, text);
+            assert_eq!(parse(&out), Ok(Value::String(text.to_owned())), "{out}");
+        }
     }
 }

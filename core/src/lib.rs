@@ -49,7 +49,7 @@ use std::sync::OnceLock;
 pub use answers::{Answer, Answers, Response};
 pub use evaluate::{Scores, Sheet};
 pub use lang::{Lang, Text};
-pub use problem::{decimal, Problem};
+pub use problem::{decimal, shorten, suggest, Problem};
 pub use questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
 pub use report::{
     AppliedCap, FactorResult, LevelRef, NextLevel, Overall, QuestionnaireRef, Recommendation, Report, Score, Strength,

@@ -35,16 +35,32 @@ impl Problem {
             hint: hint.into(),
         }
     }
+
+    /// Where, for a person: the path, or "(document)" for the whole input.
+    pub fn place(&self) -> &str {
+        if self.path.is_empty() {
+            "(document)"
+        } else {
+            &self.path
+        }
+    }
+
+    /// `path: message; hint`, as [`Display`](fmt::Display) writes it, with
+    /// `concat` rather than the formatting machinery (the widget logs
+    /// problems with it).
+    pub fn line(&self) -> String {
+        let mut line = [self.place(), ": ", &self.message].concat();
+        if !self.hint.is_empty() {
+            line.push_str("; ");
+            line.push_str(&self.hint);
+        }
+        line
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "(document)" } else { &self.path };
-        write!(f, "{path}: {}", self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, "; {}", self.hint)?;
-        }
-        Ok(())
+        f.write_str(&self.line())
     }
 }
 
@@ -125,11 +141,15 @@ impl Reader {
     }
 
     fn wrong_type(&mut self, path: &str, expected: &str, found: &Value) {
-        self.report(
-            path,
-            ["expected ", expected, ", found ", found.kind()].concat(),
-            ["write ", expected, " here"].concat(),
-        );
+        // The hint shows the shape to write, not the message again.
+        let hint = match expected {
+            "a string" => "put the text in double quotes: \"…\"",
+            "a number" => "write the number without quotes, e.g. 1.5",
+            "true or false" => "write true or false, without quotes",
+            "an array" => "write a list in square brackets: [ … ]",
+            _ => "write the fields in curly braces: { \"name\": … }",
+        };
+        self.report(path, ["expected ", expected, ", found ", found.kind()].concat(), hint);
     }
 
     /// The fields of an object, reporting unknown ones with the nearest known
@@ -228,9 +248,9 @@ impl Reader {
     }
 }
 
-/// Long junk values are cut in messages, so one bad value cannot make a
-/// message megabytes long.
-pub(crate) fn shorten(text: &str) -> String {
+/// `text` cut to its first 40 characters and "…": long junk values are cut
+/// in messages, so one bad value cannot make a message megabytes long.
+pub fn shorten(text: &str) -> String {
     // Cut before the 41st character; characters start at every byte but
     // UTF-8 continuations.
     let mut chars = 0;
@@ -245,8 +265,10 @@ pub(crate) fn shorten(text: &str) -> String {
     text.to_owned()
 }
 
-/// "did you mean `title`?" when a known name is close, else the list.
-pub(crate) fn suggest(unknown: &str, known: &[&str]) -> String {
+/// "did you mean `title`?" when one of the `known` names is close to
+/// `unknown` (case aside), else "expected one of `a`, `b`": the hint of
+/// every unknown-name problem.
+pub fn suggest(unknown: &str, known: &[&str]) -> String {
     // The first of the nearest names, as `min_by_key` picks it.
     let unknown = lowercase(unknown);
     let mut nearest: Option<(usize, &str)> = None;

@@ -230,8 +230,9 @@ impl Questionnaire {
         None
     }
 
-    /// Every question's id, in the order asked (for suggestions).
-    pub(crate) fn question_ids(&self) -> Vec<&str> {
+    /// Every question's id, in the order asked (for suggestions: see
+    /// [`crate::suggest`]).
+    pub fn question_ids(&self) -> Vec<&str> {
         let mut ids = Vec::new();
         for factor in &self.factors {
             for question in &factor.questions {

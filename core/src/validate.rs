@@ -77,7 +77,12 @@ fn slug(reader: &mut Reader, path: &str, id: &str) -> bool {
         reader.report(
             path,
             ["`", &shorten(id), "` is not a valid id"].concat(),
-            "use a lowercase slug of at most 64 characters: letters a-z, digits and single hyphens, e.g. `know-your-audience`",
+            [
+                "use a lowercase slug of at most ",
+                &decimal(MAX_ID_LEN as i64),
+                " characters: letters a-z, digits and single hyphens, e.g. `know-your-audience`",
+            ]
+            .concat(),
         );
     }
     well_formed
@@ -108,7 +113,11 @@ fn weight(reader: &mut Reader, path: &str, weight: f64) {
     if !(weight > 0.0 && weight <= MAX_WEIGHT) {
         reader.report(
             &field_path(path, "weight"),
-            "the weight must be a number greater than 0 and at most 1000",
+            [
+                "the weight must be a number greater than 0 and at most ",
+                &decimal(MAX_WEIGHT as i64),
+            ]
+            .concat(),
             "use 1 for a normal weight, 2 for double weight",
         );
     }
@@ -121,8 +130,8 @@ fn options(reader: &mut Reader, path: &str, question: &crate::Question) {
         reader.report(
             path,
             [
-                &decimal(count as i64),
-                " options given, but the scale has ",
+                &counted(count, "option", "options"),
+                " given, but the scale has ",
                 &scale,
                 " (answer values 0 to 4)",
             ]
@@ -167,7 +176,12 @@ fn levels(reader: &mut Reader, q: &Questionnaire) {
     if q.levels.len() < 2 {
         reader.report(
             "levels",
-            [&decimal(q.levels.len() as i64), " levels given"].concat(),
+            [
+                "a questionnaire needs at least two levels; ",
+                &counted(q.levels.len(), "level", "levels"),
+                " given",
+            ]
+            .concat(),
             "give at least two levels, the first with \"min\": 0",
         );
     }
@@ -234,11 +248,16 @@ fn caps(reader: &mut Reader, q: &Questionnaire) {
                 if weakest > 1 {
                     reader.report(
                         &path,
-                        "a second `weakestFactor` rule",
+                        "there is already a `weakestFactor` rule",
                         "keep one `weakestFactor` rule; the stricter one wins anyway",
                     );
                 }
             }
         }
     }
+}
+
+/// "1 option", "5 options".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    [decimal(n as i64).as_str(), " ", if n == 1 { one } else { many }].concat()
 }

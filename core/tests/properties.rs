@@ -755,7 +755,10 @@ proptest! {
         let response = case.q.read_response(&text).expect("a valid answers file");
         prop_assert_eq!(&response.answers, &answers);
         prop_assert_eq!(&case.q.score(&response.answers, Lang::En).expect("valid"), &expected);
-        prop_assert_eq!(answers.to_json(), case.answers().to_json());
+        prop_assert_eq!(
+            serde_json::to_string(&answers).expect("answers serialise"),
+            serde_json::to_string(&case.answers()).expect("answers serialise")
+        );
     }
 
     /// A report carries the answers it scored; what a server receives (the
