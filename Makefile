@@ -32,11 +32,12 @@ tools:
 	@echo "== tools"
 	bash scripts/install-tools.sh
 
-# The native CLI first: build-widget.sh uses it to write the built-in
-# questionnaire once per language.
+# The native CLI first (the release profile, as `cargo install` builds it):
+# build-widget.sh uses it to write the built-in questionnaire once per
+# language.
 define build_dist
 	@echo "== dist"
-	cargo build -p readiness-cli --profile native
+	cargo build -p readiness-cli --release
 	rm -rf dist
 	bash scripts/build-widget.sh
 	cp -R www/site/. dist/

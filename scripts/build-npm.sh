@@ -27,12 +27,14 @@ if [ ! -f "$widget/readiness-check.js" ]; then
   exit 1
 fi
 
-# 1. Both builds of the API. `--no-default-features` leaves out whatever the
-#    crate builds by default and the API does not need. wasm-pack's own
-#    package.json is not used (--no-pack): ours is assembled below.
-wasm-pack --quiet build wasm --release --target web --out-dir "../$out/web" --no-pack \
+# 1. Both builds of the API, with the size-tuned `widget` profile
+#    (Cargo.toml; wasm-pack 0.15 takes --profile). `--no-default-features`
+#    leaves out whatever the crate builds by default and the API does not
+#    need. wasm-pack's own package.json is not used (--no-pack): ours is
+#    assembled below; nor its wasm-opt (--no-opt): step 3 runs ours.
+wasm-pack --quiet build wasm --profile widget --no-opt --target web --out-dir "../$out/web" --no-pack \
   -- --no-default-features --features api
-wasm-pack --quiet build wasm --release --target nodejs --out-dir "../$out/node" --no-pack \
+wasm-pack --quiet build wasm --profile widget --no-opt --target nodejs --out-dir "../$out/node" --no-pack \
   -- --no-default-features --features api
 
 # 2. One wasm file serves both glues: wasm-bindgen emits the same module for

@@ -16,15 +16,17 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
-# 1b. A nightly toolchain's standard library sources, for the smaller
-#     panic=immediate-abort widget build (scripts/build-widget.sh). Optional:
-#     if rustup cannot provide them the build falls back to stable.
-if rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
-  echo "ok: nightly rust-src (smaller widget build)"
+# 1b. The pinned nightly (scripts/toolchain.env) with its standard library
+#     sources, for the smaller panic=immediate-abort widget build
+#     (scripts/build-widget.sh). Optional: if rustup cannot provide it the
+#     build falls back to stable, larger.
+. scripts/toolchain.env
+if rustup component list --toolchain "$WIDGET_NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  echo "ok: $WIDGET_NIGHTLY with rust-src (smaller widget build)"
 else
-  echo "installing: nightly rust-src (smaller widget build; optional)"
-  rustup toolchain install nightly --profile minimal --component rust-src ||
-    echo "warning: no nightly rust-src; the widget builds with stable, larger" >&2
+  echo "installing: $WIDGET_NIGHTLY with rust-src (smaller widget build; optional)"
+  rustup toolchain install "$WIDGET_NIGHTLY" --profile minimal --component rust-src ||
+    echo "warning: no $WIDGET_NIGHTLY with rust-src; the widget builds with stable, larger" >&2
 fi
 
 # 2. wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock
@@ -41,13 +43,17 @@ else
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-# 3. wasm-pack (for developers who use it; our build calls wasm-bindgen
-#    directly so that wasm-opt comes from npm, not from wasm-pack's download).
-if command -v wasm-pack >/dev/null; then
-  echo "ok: wasm-pack ($(wasm-pack --version | awk '{ print $2 }'))"
+# 3. wasm-pack, for the npm package's two builds (scripts/build-npm.sh),
+#    which name the `widget` profile with --profile: 0.15 has it (older
+#    releases may not), so an older one is replaced. The widget's build
+#    calls wasm-bindgen directly, and wasm-opt comes from npm, never from
+#    wasm-pack's download.
+have=$(wasm-pack --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ -n "$have" ] && [ "$(printf '%s\n' 0.15.0 "$have" | sort -V | head -n 1)" = 0.15.0 ]; then
+  echo "ok: wasm-pack ($have)"
 else
-  echo "installing: wasm-pack"
-  cargo install wasm-pack --locked
+  echo "installing: wasm-pack (found: ${have:-none}; need >= 0.15.0)"
+  cargo install wasm-pack --locked --force
 fi
 
 # 4. npm packages from the committed lock file. npm ci deletes and

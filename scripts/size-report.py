@@ -2,16 +2,21 @@
 """Size of the deployable widget: raw and gzip -9 bytes per file and in total.
 
 Fails (exit 1) when the gzip total of dist/widget exceeds --limit-kb, so a
-size regression fails `make test`. Also writes target/size-report.json.
+size regression fails `make test`. Names the toolchain that built the widget
+(target/widget-build/toolchain.txt, written by scripts/build-widget.sh).
+Also writes target/size-report.json.
 """
 
 import argparse
 import gzip
 import json
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The build's target folder: CARGO_TARGET_DIR when set, as for cargo.
+TARGET = ROOT / os.environ.get("CARGO_TARGET_DIR", "target")
 
 
 def gzip_size(data: bytes) -> int:
@@ -19,11 +24,21 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+def read_toolchain(path: Path):
+    """The `key: value` lines of toolchain.txt, or None without one."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return None
+    return dict(line.split(": ", 1) for line in lines if ": " in line)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", default=str(ROOT / "dist" / "widget"))
     parser.add_argument("--limit-kb", type=float, default=45, help="gzip total limit, KB of 1000 bytes")
-    parser.add_argument("--json", default=str(ROOT / "target" / "size-report.json"))
+    parser.add_argument("--json", default=str(TARGET / "size-report.json"))
+    parser.add_argument("--toolchain", default=str(TARGET / "widget-build" / "toolchain.txt"))
     args = parser.parse_args()
 
     widget = Path(args.dir)
@@ -53,11 +68,25 @@ def main():
     print(f"{'total (every file)':<{width}} {total['raw']:>10,} {total['gzip']:>10,}")
     print(f"{'one visitor (script embed, id)':<{width}} {visitor['raw']:>10,} {visitor['gzip']:>10,}")
     print("  one visitor = every file except *.en.json (a visitor fetches one language)")
+    toolchain = read_toolchain(Path(args.toolchain))
+    if toolchain is None:
+        print(f"built with: unknown ({args.toolchain} is missing; run `make dist`)")
+    else:
+        print(f"built with: {toolchain.get('rustc', '?')} ({toolchain.get('build', '?')})")
+        tools = [f"{name} {toolchain[name]}" for name in ("wasm-bindgen", "wasm-opt", "terser") if name in toolchain]
+        print(f"            {', '.join(tools)}")
     ok = total["gzip"] <= limit
     verdict = "ok" if ok else "FAIL"
     print(f"{verdict}: gzip total {total['gzip'] / 1000:.1f} KB, limit {limit / 1000:.1f} KB")
 
-    report = {"files": rows, "total": total, "visitor": visitor, "limit_gzip": limit, "ok": ok}
+    report = {
+        "files": rows,
+        "total": total,
+        "visitor": visitor,
+        "limit_gzip": limit,
+        "ok": ok,
+        "toolchain": toolchain,
+    }
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
     return 0 if ok else 1

@@ -1,13 +1,18 @@
-//! Responses as JSON Lines: one answers object per line, read by the core's
-//! `read_response`, which checks every id and value.
+//! Responses as JSON Lines: one answers object per line. The usual line is
+//! read straight into the answer sheet by [`Scanner`]; any other goes to the
+//! core's `read_response`, which checks every id and value and says what is
+//! wrong.
+
+mod scan;
 
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
-use readiness_core::{Problem, Questionnaire, Sheet};
+use readiness_core::{Answers, Problem, Questionnaire, Sheet};
 
 use crate::batch::{Entry, Next, Source, Want};
 use crate::failure::Failure;
+use scan::Scanner;
 
 /// No answers object comes near this; reading a longer line whole would let
 /// one runaway line (a file without newlines) take all memory.
@@ -20,6 +25,9 @@ pub struct JsonlSource<'q, R> {
     want: Want,
     line: u64,
     buf: Vec<u8>,
+    scanner: Scanner,
+    /// Where the scanner reads answers when the output wants them by id.
+    sheet: Sheet,
 }
 
 impl<'q, R: BufRead> JsonlSource<'q, R> {
@@ -31,6 +39,8 @@ impl<'q, R: BufRead> JsonlSource<'q, R> {
             want,
             line: 0,
             buf: Vec::new(),
+            scanner: Scanner::new(q),
+            sheet: q.sheet(),
         }
     }
 
@@ -104,6 +114,16 @@ impl<R: BufRead> Source for JsonlSource<'_, R> {
         if text.trim().is_empty() {
             return Ok(Next::Blank);
         }
+        let scanned = match self.want {
+            Want::Sheet => self.scanner.scan(text, &mut entry.respondent, &mut entry.sheet),
+            Want::Answers => self.scanner.scan(text, &mut entry.respondent, &mut self.sheet),
+        };
+        if scanned.is_some() {
+            if self.want == Want::Answers {
+                entry.answers = answers(&self.scanner, &self.sheet);
+            }
+            return Ok(Next::Response);
+        }
         let response = match self.q.read_response(text) {
             Ok(response) => response,
             Err(problems) => return Ok(Next::Bad(problems.iter().map(within_line).collect())),
@@ -116,6 +136,15 @@ impl<R: BufRead> Source for JsonlSource<'_, R> {
         }
         Ok(Next::Response)
     }
+}
+
+/// The answers on a sheet, by question id.
+fn answers(scanner: &Scanner, sheet: &Sheet) -> Answers {
+    scanner
+        .ids()
+        .enumerate()
+        .filter_map(|(at, id)| sheet.get(at).map(|answer| (id, answer)))
+        .collect()
 }
 
 /// A problem as said after `line N: `. The core places a JSON syntax error
