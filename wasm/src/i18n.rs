@@ -68,7 +68,7 @@ pub fn words(lang: Lang) -> &'static Words {
 
 static EN: Words = Words {
     loading: "Loading the assessment…",
-    minutes: "About {n} minutes, {total} questions.",
+    minutes: "Time: about {n} min. Questions: {total}.",
     privacy: "Your answers stay in this browser: nothing is sent anywhere.",
     factors_heading: "What it looks at",
     start: "Start the assessment",
@@ -123,7 +123,7 @@ static EN: Words = Words {
 
 static ID: Words = Words {
     loading: "Memuat penilaian…",
-    minutes: "Sekitar {n} menit, {total} pertanyaan.",
+    minutes: "Waktu: sekitar {n} menit. Pertanyaan: {total}.",
     privacy: "Jawaban Anda tetap di peramban ini dan tidak dikirim ke mana pun.",
     factors_heading: "Yang dinilai",
     start: "Mulai penilaian",

@@ -1,6 +1,8 @@
 //! The readiness check in the browser: the `<readiness-check>` widget's
-//! logic and rendering ([`Widget`]), driven by the loader in
-//! `www/readiness-check.js`.
+//! logic and rendering (`Widget`, feature `widget`), driven by the loader
+//! in `www/readiness-check.js`; the validator of a marketer's own
+//! questionnaire (`check`, feature `validator`), a module of its own that
+//! only pages with `src` load; and the npm package's scoring API (`api`).
 //!
 //! Only this crate knows JavaScript. It turns browser input into core
 //! types at the edge and renders the core's [`readiness_core::Report`];
@@ -17,6 +19,12 @@ mod i18n;
 #[cfg(feature = "widget")]
 mod json_out;
 #[cfg(feature = "widget")]
+mod message;
+#[cfg(any(feature = "widget", feature = "validator"))]
+mod problems;
+#[cfg(feature = "widget")]
+mod state;
+#[cfg(feature = "widget")]
 mod storage;
 #[cfg(feature = "widget")]
 mod view;
@@ -25,6 +33,24 @@ mod widget;
 
 #[cfg(feature = "widget")]
 pub use widget::Widget;
+
+/// The validator module's one export: reads a marketer's questionnaire
+/// (JSON text), checks it and returns its pack in `lang` (the widget reads
+/// it with `Questionnaire::from_pack`), or else every problem, encoded for
+/// the widget's `invalid` message (`problems.rs`). A pack starts with
+/// `RCP1`; problems never do.
+///
+/// A module of its own: a visitor of the built-in questionnaire, whose
+/// pack the build validated, never downloads the JSON reader and the rules.
+#[cfg(feature = "validator")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn check(text: &str, lang: &str) -> String {
+    use readiness_core::{Lang, Questionnaire};
+    match Questionnaire::from_json(text) {
+        Ok(q) => q.pack(Lang::from_tag(lang).unwrap_or(Lang::En)),
+        Err(problems) => problems::encode(&problems),
+    }
+}
 
 // SAFETY: WebAssembly in the browser runs this module on one thread (the
 // build enables no atomics), which is what `AssumeSingleThreaded` requires.

@@ -3,13 +3,13 @@
 //! without navigation (notices, the share link) are replaced in place so
 //! that focus stays where the visitor left it.
 
-use readiness_core::{Answer, Lang, Question, Questionnaire, Recommendation, Report};
+use readiness_core::{decimal, Answer, Lang, Problem, Question, Questionnaire, Recommendation, Report};
 
 use crate::chart;
 use crate::dom::{el, El};
 use crate::i18n::{fill, words, Words};
-use crate::widget::{Notice, State, View};
-use readiness_core::decimal;
+use crate::message::Action;
+use crate::state::{Notice, State, View};
 
 /// How many recommendations show before the disclosure.
 const TOP_RECOMMENDATIONS: usize = 3;
@@ -23,10 +23,10 @@ pub fn page(state: &State) -> El {
         (View::Intro, Some(q)) => ("intro", intro(q, state, lang, w)),
         (View::Results, Some(q)) => match &state.report {
             Some(report) => ("results", results(q, report, state, lang, w)),
-            None => ("error", failure(w.failed, Some((w.restart, "restart")))),
+            None => ("error", failure(w.failed, Some((w.restart, Action::Restart)))),
         },
         (View::Invalid(problems), _) => ("error", invalid(problems, w)),
-        (View::LoadFailed, _) => ("error", failure(w.load_failed, Some((w.retry, "retry")))),
+        (View::LoadFailed, _) => ("error", failure(w.load_failed, Some((w.retry, Action::Retry)))),
         _ => (
             "loading",
             el("p").class("rc-loading").attr("role", "status").text(w.loading),
@@ -68,10 +68,12 @@ fn heading(text: &str) -> El {
     el("h2").attr("tabindex", "-1").text(text)
 }
 
-fn button(action: &str, label: &str, primary: bool) -> El {
+/// A button that sends `action` when clicked (the loader reads its
+/// `data-action`).
+fn button(action: Action, label: &str, primary: bool) -> El {
     el("button")
         .attr("type", "button")
-        .attr("data-action", action)
+        .attr("data-action", action.name())
         .class(if primary { "rc-button rc-primary" } else { "rc-button" })
         .text(label)
 }
@@ -86,10 +88,12 @@ fn intro(q: &Questionnaire, state: &State, lang: Lang, w: &Words) -> El {
         el("div")
             .class("rc-actions")
             .child(el("p").class("rc-resume").text(w.resume_prompt))
-            .child(button("resume", w.resume, true))
-            .child(button("start-over", w.start_over, false))
+            .child(button(Action::Resume, w.resume, true))
+            .child(button(Action::StartOver, w.start_over, false))
     } else {
-        el("div").class("rc-actions").child(button("start", w.start, true))
+        el("div")
+            .class("rc-actions")
+            .child(button(Action::Start, w.start, true))
     };
     el("section")
         .class("rc-intro")
@@ -161,12 +165,15 @@ fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Word
         .maybe(error)
         .children(questions)
         .child(
-            el("div").class("rc-nav").child(button("back", w.back, false)).child(
-                el("button")
-                    .attr("type", "submit")
-                    .class("rc-button rc-primary")
-                    .text(if last { w.see_results } else { w.next }),
-            ),
+            el("div")
+                .class("rc-nav")
+                .child(button(Action::Back, w.back, false))
+                .child(
+                    el("button")
+                        .attr("type", "submit")
+                        .class("rc-button rc-primary")
+                        .text(if last { w.see_results } else { w.next }),
+                ),
         )
 }
 
@@ -248,9 +255,9 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
         .child(
             el("div")
                 .class("rc-actions rc-no-print")
-                .child(button("print", w.print, false))
-                .child(button("share", w.share, false))
-                .child(button("restart", w.restart, false)),
+                .child(button(Action::Print, w.print, false))
+                .child(button(Action::Share, w.share, false))
+                .child(button(Action::Restart, w.restart, false)),
         )
         .child(share_box(state, w))
         .child(
@@ -459,17 +466,13 @@ fn share_box(state: &State, w: &Words) -> El {
     }
 }
 
-fn invalid(problems: &[readiness_core::Problem], w: &Words) -> El {
+fn invalid(problems: &[Problem], w: &Words) -> El {
     el("section")
         .class("rc-invalid")
         .child(heading(w.invalid_questionnaire))
         .child(el("ul").class("rc-problems").children(problems.iter().map(|problem| {
             el("li")
-                .child(el("code").text(if problem.path.is_empty() {
-                    "(document)"
-                } else {
-                    &problem.path
-                }))
+                .child(el("code").text(problem.place()))
                 .text(": ")
                 .text(&problem.message)
                 .maybe((!problem.hint.is_empty()).then(|| el("span").class("rc-hint").text(&problem.hint)))
@@ -477,9 +480,9 @@ fn invalid(problems: &[readiness_core::Problem], w: &Words) -> El {
 }
 
 /// An error the visitor can act on: a message and one action.
-fn failure(message: &str, action: Option<(&str, &str)>) -> El {
+fn failure(message: &str, action: Option<(&str, Action)>) -> El {
     el("section")
         .class("rc-failure")
         .child(heading(message))
-        .maybe(action.map(|(label, name)| el("div").class("rc-actions").child(button(name, label, true))))
+        .maybe(action.map(|(label, action)| el("div").class("rc-actions").child(button(action, label, true))))
 }

@@ -1,47 +1,26 @@
-//! The widget's state and what changes it.
+//! The controller: a message from the loader updates the state, and the
+//! effects the loader must carry out come back.
 //!
 //! Data flows one way: a message (a click on an action, an answer, a
-//! loaded questionnaire, a language change) updates the state; the state is
-//! rendered; the core computes every number. The JavaScript loader owns the
-//! element, the DOM, the event listeners and the network; it hands messages
-//! in and carries out the effects this returns (drawing a view, moving
-//! focus, dispatching DOM events, fetching, copying), so no Rust closure
-//! outlives a call and a failure never escapes into the page.
+//! loaded questionnaire, a language change; see `message.rs`) updates the
+//! state (`state.rs`); the state is rendered (`view.rs`); the core computes
+//! every number. The JavaScript loader owns the element, the DOM, the event
+//! listeners and the network; it hands messages in and carries out the
+//! effects this returns (drawing a view, moving focus, dispatching DOM
+//! events, fetching, copying), so no Rust closure outlives a call and a
+//! failure never escapes into the page.
 
 use readiness_core::share::{self, ShareError};
-use readiness_core::{Answer, Answers, Lang, Problem, Questionnaire, Report};
+use readiness_core::{decimal, Answer, Answers, Lang, Questionnaire, Report};
 use wasm_bindgen::prelude::*;
 
 use crate::dom::El;
 use crate::json_out::{self, push_string};
+use crate::message::{Action, Message};
+use crate::problems;
+use crate::state::{Notice, State, View};
 use crate::storage;
 use crate::view;
-use readiness_core::decimal;
-
-/// Where the visitor is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum View {
-    Loading,
-    Intro,
-    Step(usize),
-    Results,
-    /// The questionnaire file is not valid: shown to the marketer.
-    Invalid(Vec<Problem>),
-    /// The questionnaire could not be fetched.
-    LoadFailed,
-}
-
-/// A short message shown above the current view.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Notice {
-    Shared,
-    ShareDamaged,
-    ShareOtherVersion,
-    StorageIgnored,
-    StorageOtherVersion,
-    Copied,
-    CopyFailed,
-}
 
 /// What the loader must do after a call, in order. Each goes out as a JSON
 /// object `{"kind": …, …}` (see [`Effect::write`]).
@@ -147,24 +126,6 @@ fn push(effects: &mut String, effect: Effect<'_>) {
     effect.write(effects);
 }
 
-pub struct State {
-    pub lang: Lang,
-    pub storage: bool,
-    /// Keeps this element's saved progress apart (its `id`; may be empty).
-    pub storage_scope: String,
-    pub questionnaire: Option<Questionnaire>,
-    pub answers: Answers,
-    pub view: View,
-    pub notice: Option<Notice>,
-    /// Questions left open when the visitor tried to go on.
-    pub unanswered: Vec<String>,
-    /// The report of the results view.
-    pub report: Option<Report>,
-    pub share_link: Option<String>,
-    /// Whether saved answers were found on load (the intro offers to resume).
-    pub saved: bool,
-}
-
 /// Where focus goes when a view is drawn.
 #[derive(Clone, Copy)]
 enum Focus {
@@ -187,13 +148,6 @@ impl Focus {
     }
 }
 
-impl State {
-    /// The questionnaire's language closest to the visitor's.
-    pub fn lang(&self) -> Lang {
-        self.questionnaire.as_ref().map_or(self.lang, |q| q.language(self.lang))
-    }
-}
-
 /// One `<readiness-check>` element's widget.
 #[wasm_bindgen]
 pub struct Widget {
@@ -204,117 +158,81 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// A widget in the loading view; `show` draws it.
+    /// A widget in the loading view; `show` draws it. `lang` is the tag the
+    /// loader resolved (any other means English), `storage` whether progress
+    /// is saved, `storage_scope` the element's `id` (may be empty).
     #[wasm_bindgen(constructor)]
     pub fn new(lang: &str, storage: bool, storage_scope: &str) -> Widget {
-        let state = State {
-            lang: Lang::from_tag(lang).unwrap_or(Lang::En),
-            storage,
-            storage_scope: storage_scope.to_owned(),
-            questionnaire: None,
-            answers: Answers::new(),
-            view: View::Loading,
-            notice: None,
-            unanswered: Vec::new(),
-            report: None,
-            share_link: None,
-            saved: false,
-        };
         Widget {
-            state,
+            state: State::new(Lang::from_tag(lang).unwrap_or(Lang::En), storage, storage_scope),
             effects: String::new(),
         }
     }
 
     /// One message from the loader: its kind, then its fields, one per line
-    /// (the last field may hold anything, line breaks included). Returns the
-    /// effects the loader must carry out, as a JSON array.
+    /// (see `message.rs`). Returns the effects the loader must carry out, as
+    /// a JSON array. A message it cannot read is logged (a `log` effect).
     ///
     /// One entry point rather than a method per message: each exported
     /// method costs its own binding code in the WebAssembly and the glue.
     pub fn on(&mut self, message: &str) -> String {
-        let (kind, fields) = line(message);
-        match kind {
-            // Draw the current view (the first time, or again).
-            "show" => self.render(Focus::Stay),
-            // `load` lang, share code in the page's URL (or nothing), text.
-            "load" => {
-                let (lang, rest) = line(fields);
-                let (code, text) = line(rest);
-                self.load(text, lang, code);
-            }
-            // `failed` message: the questionnaire could not be fetched.
-            "failed" => {
-                self.log(fields);
-                self.state.view = View::LoadFailed;
-                self.rerender();
-            }
-            // `restored` the saved answers the loader read (or nothing).
-            "restored" => self.restored(fields),
-            // `lang` id|en: the language the loader resolved changed.
-            "lang" => self.set_lang(fields),
-            // `storage` 1|0: the attribute changed; off forgets what was saved.
-            "storage" => {
-                self.state.storage = fields == "1";
-                if !self.state.storage {
-                    self.forget();
-                }
-            }
-            // `follow` share code: the page's URL fragment changed.
-            "follow" => self.follow_link(fields),
-            // `copied` 1|0: the result of a copy the loader was asked to make.
-            "copied" => {
-                self.state.notice = Some(if fields == "1" {
-                    Notice::Copied
-                } else {
-                    Notice::CopyFailed
-                });
-                self.render_notice();
-            }
-            // `changed` question id, answer code: a radio input changed.
-            "changed" => {
-                let (id, value) = line(fields);
-                self.answer(id, value);
-            }
-            // `action` name, page URL without its fragment: a click on an
-            // element with `data-action`.
-            "action" => {
-                let (action, page) = line(fields);
-                self.act(action, page);
-            }
-            // The step's form was submitted: "Next" or "See my results".
-            "submit" => self.next(),
-            _ => {}
+        match Message::parse(message) {
+            Ok(message) => self.update(message),
+            Err(error) => self.log(&error.describe()),
         }
         self.flush()
     }
 }
 
-/// The first line of `text` and the rest after it (a byte search, like
-/// every split in this crate: `split_once` brings pattern-search code).
-fn line(text: &str) -> (&str, &str) {
-    match text.bytes().position(|b| b == b'\n') {
-        Some(at) => (&text[..at], &text[at + 1..]),
-        None => (text, ""),
-    }
-}
-
 impl Widget {
-    /// The questionnaire arrived, in `lang` (the built-in one comes per
-    /// language): validate it and show the intro, a shared result, or (when
-    /// only the language changed) the same view again, drawn once.
-    fn load(&mut self, text: &str, lang: &str, code: &str) {
-        self.state.lang = Lang::from_tag(lang).unwrap_or(Lang::En);
-        let questionnaire = match Questionnaire::from_json(text) {
-            Ok(questionnaire) => questionnaire,
-            Err(problems) => {
+    /// Carries out one message: changes the state and queues the effects.
+    fn update(&mut self, message: Message<'_>) {
+        match message {
+            Message::Show => self.render(Focus::Stay),
+            Message::Load { lang, code, pack } => self.load(pack, lang, code),
+            Message::Invalid(problems) => {
+                let problems = problems::decode(problems);
                 for problem in &problems {
-                    self.log(&problem_line(problem));
+                    self.log(&problem.line());
                 }
                 self.state.view = View::Invalid(problems);
                 self.rerender();
-                return;
             }
+            Message::Failed(reason) => {
+                self.log(reason);
+                self.state.view = View::LoadFailed;
+                self.rerender();
+            }
+            Message::Restored(saved) => self.restored(saved),
+            Message::Lang(lang) => self.set_lang(lang),
+            Message::Storage(on) => {
+                self.state.storage = on;
+                if !on {
+                    self.forget();
+                }
+            }
+            Message::Follow(code) => self.follow_link(code),
+            Message::Copied(ok) => {
+                self.state.notice = Some(if ok { Notice::Copied } else { Notice::CopyFailed });
+                self.render_notice();
+            }
+            Message::Changed { id, answer } => self.answer(id, answer),
+            Message::Action { action, page } => self.act(action, page),
+            Message::Submit => self.next(),
+        }
+    }
+
+    /// The questionnaire arrived as a pack in `lang` (see
+    /// `readiness_core::Questionnaire::pack`: validated before it got here):
+    /// show the intro, a shared result, or (when only the language changed)
+    /// the same view again, drawn once.
+    fn load(&mut self, pack: &str, lang: Lang, code: &str) {
+        self.state.lang = lang;
+        let Some(questionnaire) = Questionnaire::from_pack(pack) else {
+            self.log("the questionnaire arrived damaged or cut short; reload the page");
+            self.state.view = View::LoadFailed;
+            self.rerender();
+            return;
         };
         let same = self
             .state
@@ -377,8 +295,7 @@ impl Widget {
         self.emit(Effect::Ready);
     }
 
-    fn set_lang(&mut self, lang: &str) {
-        let lang = Lang::from_tag(lang).unwrap_or(Lang::En);
+    fn set_lang(&mut self, lang: Lang) {
         if lang != self.state.lang {
             self.state.lang = lang;
             if self.state.view == View::Results {
@@ -467,8 +384,7 @@ impl Widget {
         self.emit(Effect::Focus { selector });
     }
 
-    fn answer(&mut self, id: &str, value: &str) {
-        let Some(answer) = Answer::from_code(value) else { return };
+    fn answer(&mut self, id: &str, answer: Answer) {
         let Some(q) = self.state.questionnaire.as_ref() else {
             return;
         };
@@ -494,10 +410,17 @@ impl Widget {
     }
 
     /// `page` is the page's URL without its fragment, for share links.
-    fn act(&mut self, action: &str, page: &str) {
+    fn act(&mut self, action: Action, page: &str) {
+        // Every action but "try again" acts on a loaded questionnaire; a
+        // click that arrives before one (a page script, a stale view) is
+        // ignored, not a trap.
+        if self.state.questionnaire.is_none() && action != Action::Retry {
+            self.log("an action arrived before the questionnaire was loaded");
+            return;
+        }
         match action {
-            "start" | "resume" => {
-                let step = if action == "resume" {
+            Action::Start | Action::Resume => {
+                let step = if action == Action::Resume {
                     self.first_open_step()
                 } else {
                     Some(0)
@@ -508,7 +431,7 @@ impl Widget {
                     None => self.show_results(true),
                 }
             }
-            "start-over" | "restart" => {
+            Action::StartOver | Action::Restart => {
                 self.state.answers = Answers::new();
                 self.state.saved = false;
                 self.state.notice = None;
@@ -518,13 +441,13 @@ impl Widget {
                 // Leave the shared link behind, so a reload does not bring
                 // the shared answers back.
                 self.emit(Effect::Unlink);
-                self.go(if action == "restart" {
+                self.go(if action == Action::Restart {
                     View::Intro
                 } else {
                     View::Step(0)
                 });
             }
-            "back" => {
+            Action::Back => {
                 self.state.unanswered.clear();
                 match self.state.view {
                     View::Step(0) => self.go(View::Intro),
@@ -532,13 +455,13 @@ impl Widget {
                     _ => {}
                 }
             }
-            "retry" => {
+            Action::Retry => {
                 self.state.view = View::Loading;
                 self.rerender();
                 self.emit(Effect::Retry);
             }
-            "print" => self.emit(Effect::Print),
-            "share" => {
+            Action::Print => self.emit(Effect::Print),
+            Action::Share => {
                 let q = self.questionnaire();
                 let code = share::encode(q, &self.state.answers);
                 let link = [page, "#", FRAGMENT_KEY, &code].concat();
@@ -546,7 +469,6 @@ impl Widget {
                 self.render_notice();
                 self.emit(Effect::Copy { text: link });
             }
-            _ => {}
         }
     }
 
@@ -595,18 +517,11 @@ impl Widget {
     }
 
     fn score(&mut self) -> Option<Report> {
+        // Answers only ever come from this questionnaire's own inputs,
+        // storage and links, all checked on the way in: the report needs
+        // none of `score`'s checks (nor their messages in the module).
         let q = self.state.questionnaire.as_ref()?;
-        match q.score(&self.state.answers, self.state.lang) {
-            Ok(report) => Some(report),
-            Err(problems) => {
-                // Answers only ever come from this questionnaire's own
-                // inputs, storage and links, all checked on the way in.
-                for problem in &problems {
-                    self.log(&problem_line(problem));
-                }
-                None
-            }
-        }
+        Some(q.report(&self.state.answers, self.state.lang))
     }
 
     fn first_open_step(&self) -> Option<usize> {
@@ -656,18 +571,3 @@ impl Widget {
 }
 
 const FRAGMENT_KEY: &str = "readiness=";
-
-/// A problem as its `Display` writes it, without the formatting code.
-fn problem_line(problem: &Problem) -> String {
-    let path = if problem.path.is_empty() {
-        "(document)"
-    } else {
-        &problem.path
-    };
-    let mut line = [path, ": ", &problem.message].concat();
-    if !problem.hint.is_empty() {
-        line.push_str("; ");
-        line.push_str(&problem.hint);
-    }
-    line
-}

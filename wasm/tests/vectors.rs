@@ -2,6 +2,8 @@
 //! JavaScript API: the reports must equal, to the last digit, those the
 //! native tests check (`core/tests/vectors.rs`).
 #![cfg(all(target_arch = "wasm32", feature = "api"))]
+// Test code, not the widget's path: the size rules (docs/size.md) do not apply.
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods, clippy::disallowed_types)]
 
 use include_dir::{include_dir, Dir};
 use serde_json::{json, Value};
