@@ -112,6 +112,16 @@ impl Questionnaire {
         score::score(self, answers, lang)
     }
 
+    /// The report of answers that are known to fit this questionnaire
+    /// because they came from it: its own inputs, a share code or saved
+    /// progress decoded with [`share::decode`]. It skips the checks
+    /// [`Questionnaire::score`] makes (and their messages, which the widget
+    /// would otherwise carry): an id the questionnaire lacks is ignored, and
+    /// "not applicable" counts as such wherever it is given.
+    pub fn report(&self, answers: &Answers, lang: Lang) -> Report {
+        score::report(self, answers, lang)
+    }
+
     /// Reads an answers file (see [`Answers::from_json`]) and checks it
     /// against this questionnaire, listing every problem at once: values of
     /// the wrong type, unknown question ids, "not applicable" where it is

@@ -111,89 +111,94 @@ impl Questionnaire {
     /// not one, or is truncated or damaged: then nothing is shown but a
     /// load failure, never a wrong questionnaire or a panic.
     pub fn from_pack(pack: &str) -> Option<Questionnaire> {
-        // A file may end with a line break (the CLI prints one).
+        // The reader never stops early: a missing or malformed field reads
+        // as empty and marks the pack damaged, checked once at the end.
+        // (An early return per field costs the widget kilobytes of cleanup
+        // code.) A file may end with a line break: the CLI prints one.
+        let pack = pack.trim_ascii_end();
         let mut r = Reader {
-            rest: pack.trim_ascii_end().strip_prefix(MAGIC)?,
+            rest: pack.strip_prefix(MAGIC).unwrap_or(""),
             lang: Lang::En,
+            damaged: !pack.starts_with(MAGIC),
         };
-        let id = r.string()?;
-        let version = r.string()?;
-        r.lang = Lang::from_tag(r.field()?)?;
-        let title = r.text()?;
-        let intro = r.text()?;
+        let id = r.string();
+        let version = r.string();
+        r.lang = Lang::from_tag(r.field()).unwrap_or_else(|| {
+            r.damaged = true;
+            Lang::En
+        });
+        let title = r.text();
+        let intro = r.text();
         let mut levels = Vec::new();
-        for _ in 0..r.count()? {
+        for _ in 0..r.count() {
             levels.push(Level {
-                id: r.string()?,
-                min: r.number()?,
-                name: r.text()?,
-                description: r.text()?,
+                id: r.string(),
+                min: r.number(),
+                name: r.text(),
+                description: r.text(),
             });
         }
         let mut factors = Vec::new();
-        for _ in 0..r.count()? {
+        for _ in 0..r.count() {
             let mut factor = Factor {
-                id: r.string()?,
-                weight: r.number()?,
-                name: r.text()?,
-                short_name: r.optional_text()?,
-                description: r.text()?,
+                id: r.string(),
+                weight: r.number(),
+                name: r.text(),
+                short_name: r.optional_text(),
+                description: r.text(),
                 questions: Vec::new(),
             };
-            for _ in 0..r.count()? {
+            for _ in 0..r.count() {
                 let mut question = Question {
-                    id: r.string()?,
-                    weight: r.number()?,
-                    title: r.text()?,
-                    prompt: r.text()?,
-                    help: r.optional_text()?,
-                    allow_not_applicable: r.field()? == "1",
+                    id: r.string(),
+                    weight: r.number(),
+                    title: r.text(),
+                    prompt: r.text(),
+                    help: r.optional_text(),
+                    allow_not_applicable: r.field() == "1",
                     options: Vec::new(),
                 };
                 for _ in 0..SCALE {
-                    let score = match r.field()? {
+                    let score = match r.field() {
                         "" => None,
-                        bits => Some(number(bits)?),
+                        bits => Some(r.parse_number(bits)),
                     };
                     question.options.push(AnswerOption {
                         score,
-                        text: r.text()?,
-                        advice: r.optional_text()?,
+                        text: r.text(),
+                        advice: r.optional_text(),
                     });
                 }
                 factor.questions.push(question);
             }
             // Scoring divides by a factor's weights: never by none.
-            if factor.questions.is_empty() {
-                return None;
-            }
+            r.damaged |= factor.questions.is_empty();
             factors.push(factor);
         }
         let mut caps = Vec::new();
-        for _ in 0..r.count()? {
-            let rule = r.field()?;
-            let id = r.string()?;
-            caps.push(match rule {
-                "a" => Cap::AnswerBelow {
+        for _ in 0..r.count() {
+            let rule = r.field();
+            let id = r.string();
+            caps.push(if rule == "a" {
+                Cap::AnswerBelow {
                     id,
-                    question: r.string()?,
-                    below: u8::try_from(r.count()?).ok()?,
-                    max_level: r.string()?,
-                    reason: r.text()?,
-                },
-                "w" => Cap::WeakestFactor {
+                    question: r.string(),
+                    below: r.small(),
+                    max_level: r.string(),
+                    reason: r.text(),
+                }
+            } else {
+                r.damaged |= rule != "w";
+                Cap::WeakestFactor {
                     id,
-                    max_levels_above: u8::try_from(r.count()?).ok()?,
-                    reason: r.text()?,
-                },
-                _ => return None,
+                    max_levels_above: r.small(),
+                    reason: r.text(),
+                }
             });
         }
         // Every score has a level; the whole pack was read, to its end.
-        if levels.is_empty() || factors.is_empty() || r.field()? != END || !r.rest.is_empty() {
-            return None;
-        }
-        Some(Questionnaire {
+        r.damaged |= levels.is_empty() || factors.is_empty() || r.field() != END || !r.rest.is_empty();
+        (!r.damaged).then(|| Questionnaire {
             format_version: FORMAT_VERSION,
             id,
             version,
@@ -246,54 +251,74 @@ struct Reader<'p> {
     /// What is left: a separator and the fields after it, or nothing.
     rest: &'p str,
     lang: Lang,
+    /// Whether anything read so far was missing or malformed.
+    damaged: bool,
 }
 
 impl<'p> Reader<'p> {
-    /// The next field: every one after the magic starts with a separator.
-    fn field(&mut self) -> Option<&'p str> {
-        let rest = self.rest.strip_prefix(SEPARATOR)?;
+    /// The next field (every one after the magic starts with a separator),
+    /// or "" and damaged at the end.
+    fn field(&mut self) -> &'p str {
+        let Some(rest) = self.rest.strip_prefix(SEPARATOR) else {
+            self.damaged = true;
+            return "";
+        };
         let end = rest.bytes().position(|b| b == SEPARATOR as u8).unwrap_or(rest.len());
         self.rest = &rest[end..];
-        Some(&rest[..end])
+        &rest[..end]
     }
 
-    fn string(&mut self) -> Option<String> {
-        self.field().map(str::to_owned)
+    fn string(&mut self) -> String {
+        self.field().to_owned()
     }
 
-    fn text(&mut self) -> Option<Text> {
+    fn text(&mut self) -> Text {
         let mut text = Text::default();
-        *text.slot(self.lang) = Some(self.string()?);
-        Some(text)
+        *text.slot(self.lang) = Some(self.string());
+        text
     }
 
-    fn optional_text(&mut self) -> Option<Option<Text>> {
-        let field = self.field()?;
-        if field.is_empty() {
-            return Some(None);
-        }
-        let mut text = Text::default();
-        *text.slot(self.lang) = Some(field.to_owned());
-        Some(Some(text))
+    fn optional_text(&mut self) -> Option<Text> {
+        let field = self.field();
+        (!field.is_empty()).then(|| {
+            let mut text = Text::default();
+            *text.slot(self.lang) = Some(field.to_owned());
+            text
+        })
     }
 
-    fn count(&mut self) -> Option<usize> {
-        let field = self.field()?;
+    /// A count of up to six digits; more would be damage, not content.
+    fn count(&mut self) -> usize {
+        let field = self.field();
         let mut n: usize = 0;
-        if field.is_empty() || field.len() > 6 {
-            return None;
-        }
+        self.damaged |= field.is_empty() || field.len() > 6;
         for b in field.bytes() {
-            if !b.is_ascii_digit() {
-                return None;
-            }
-            n = n * 10 + usize::from(b - b'0');
+            self.damaged |= !b.is_ascii_digit();
+            n = n.wrapping_mul(10).wrapping_add(usize::from(b.wrapping_sub(b'0')));
         }
-        Some(n)
+        if self.damaged {
+            0
+        } else {
+            n
+        }
     }
 
-    fn number(&mut self) -> Option<f64> {
-        number(self.field()?)
+    fn small(&mut self) -> u8 {
+        let n = self.count();
+        self.damaged |= n > usize::from(u8::MAX);
+        n as u8
+    }
+
+    fn number(&mut self) -> f64 {
+        let field = self.field();
+        self.parse_number(field)
+    }
+
+    fn parse_number(&mut self, hex: &str) -> f64 {
+        number(hex).unwrap_or_else(|| {
+            self.damaged = true;
+            0.0
+        })
     }
 }
 

@@ -68,6 +68,11 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
     if !problems.is_empty() {
         return Err(problems);
     }
+    Ok(report(q, answers, lang))
+}
+
+/// The report of answers known to fit `q` (see [`Questionnaire::report`]).
+pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report {
     let lang = q.language(lang);
     let sheet = Sheet::new(q, answers);
     let evaluation = evaluate(q, &sheet);
@@ -124,7 +129,7 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
         points: Score::from_raw((above.min - evaluation.overall.value()).max(0.0)),
     });
 
-    Ok(Report {
+    Report {
         questionnaire: QuestionnaireRef {
             id: q.id.clone(),
             version: q.version.clone(),
@@ -148,5 +153,5 @@ pub(crate) fn score(q: &Questionnaire, answers: &Answers, lang: Lang) -> Result<
         not_applicable,
         missing,
         answers: answers.clone(),
-    })
+    }
 }
