@@ -9,10 +9,10 @@ SHELL := bash
 
 PORT ?= 8080
 # gzip -9 total of dist/widget, in KB of 1000 bytes (scripts/size-report.py).
-# The product's target is 45 KB (both languages' questionnaires included);
-# today's widget is 53.6 KB, so the gate stands at 54 to stop any growth
-# (see the size notes in README for what the rest would take).
-SIZE_LIMIT_KB ?= 54
+# What one visitor downloads is gated too, measured in a browser by
+# tests/e2e/budget.test.mjs: 35,840 B for the built-in questionnaire in one
+# language, 56 KB for a marketer's `src` file (the file aside).
+SIZE_LIMIT_KB ?= 60
 LOGS := target/test-logs
 
 # The wasm tests' browser: Debian's Chromium through its WebDriver, with the

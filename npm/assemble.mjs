@@ -52,8 +52,10 @@ const WIDGET_FILES = [
   'readiness-check.css',
   'readiness_wasm.js',
   'readiness_wasm_bg.wasm',
-  'social-media-strategy.id.json',
-  'social-media-strategy.en.json',
+  'readiness_validate.js',
+  'readiness_validate_bg.wasm',
+  'social-media-strategy.id.txt',
+  'social-media-strategy.en.txt',
 ];
 mkdirSync(path.join(pkg, 'widget'));
 for (const file of WIDGET_FILES) copyFileSync(path.join(widgetDir, file), path.join(pkg, 'widget', file));

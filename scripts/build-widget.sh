@@ -1,43 +1,100 @@
 #!/usr/bin/env bash
 # Builds the deployable widget into dist/widget/: exactly the files a host
 # page loads, nothing else. Needs scripts/install-tools.sh to have run, and
-# the native CLI (target/native/readiness) for the questionnaire files.
+# the native CLI (cargo build --release -p readiness-cli) for the
+# questionnaire files. Honours CARGO_TARGET_DIR.
+#
+# Reproducible: two builds of the same sources with the same tools (the
+# nightly pinned in scripts/toolchain.env, wasm-bindgen from Cargo.lock,
+# binaryen and terser from package-lock.json) give the same bytes, wherever
+# the checkout, the cargo home and the toolchains are: paths are remapped.
+# target/widget-build/toolchain.txt records the tools used; the size report
+# prints it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/toolchain.env
 
 out=dist/widget
-build=target/widget-build
+target=${CARGO_TARGET_DIR:-target}
+build=$target/widget-build
 terser=node_modules/.bin/terser
 
-# 1. Rust -> wasm with the size-tuned release profile. With a nightly
-#    toolchain (scripts/install-tools.sh adds its rust-src), the standard
-#    library is rebuilt with panic=immediate-abort: no panic messages,
-#    locations or formatting code ship, about 10 KB gzipped less. Without
-#    one, the stable build works the same, only larger.
-wasm=target/wasm32-unknown-unknown/release/readiness_wasm.wasm
-if rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src' &&
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +nightly build -p readiness-wasm --lib \
-    --target wasm32-unknown-unknown --release -Zbuild-std=std,panic_abort --target-dir target/nightly; then
-  wasm=target/nightly/wasm32-unknown-unknown/release/readiness_wasm.wasm
-  echo "built with nightly, panic=immediate-abort"
+# Paths compiled into the module (a panic location or two even with
+# panic=immediate-abort) name no directory of this machine: the checkout
+# and the cargo home are remapped, and so are the library sources of the
+# nightly, to /rustc/<commit> as in rustup's prebuilt standard library.
+# Passed encoded (one flag per 0x1f-separated field): paths with spaces
+# stay whole.
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+remap=(
+  "--remap-path-prefix=$PWD=/readiness"
+  "--remap-path-prefix=$cargo_home=/cargo"
+)
+encode() { local IFS=$'\x1f'; printf '%s' "$*"; }
+
+# 1. Rust -> wasm with the size-tuned `widget` profile (Cargo.toml), twice:
+#    the widget itself (feature `widget`: reads packs, never JSON), and the
+#    validator (feature `validator`) that only pages with `src` load. With
+#    the pinned nightly (scripts/toolchain.env; scripts/install-tools.sh
+#    installs it with its rust-src), the standard library is rebuilt with
+#    panic=immediate-abort: no panic messages, locations or formatting code
+#    ship, about 10 KB gzipped less. Without it, the stable build works the
+#    same, only larger.
+nightly=false
+if rustup component list --toolchain "$WIDGET_NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  sysroot=$(rustc "+$WIDGET_NIGHTLY" --print sysroot)
+  commit=$(rustc "+$WIDGET_NIGHTLY" -vV | awk '/^commit-hash:/ { print $2 }')
+  remap+=("--remap-path-prefix=$sysroot/lib/rustlib/src/rust=/rustc/$commit")
+  nightly=true
 else
-  echo "warning: no nightly toolchain with rust-src; building with stable (larger)" >&2
-  cargo build -p readiness-wasm --lib --target wasm32-unknown-unknown --release
+  echo "warning: no $WIDGET_NIGHTLY with rust-src (scripts/install-tools.sh installs it); building with stable (larger)" >&2
 fi
 
-# 2. The JS bindings: an ES module a page can import, no bundler needed.
-rm -rf "$build"
-wasm-bindgen --target web --no-typescript --out-dir "$build" "$wasm"
+# build_wasm FEATURE NAME: builds the crate with one feature and copies the
+# module to $build/NAME.wasm (both builds write the same file name).
+build_wasm() {
+  local feature=$1 name=$2 wasm=
+  if $nightly; then
+    if CARGO_ENCODED_RUSTFLAGS=$(encode -Zunstable-options -Cpanic=immediate-abort "${remap[@]}") \
+      cargo "+$WIDGET_NIGHTLY" build -p readiness-wasm --lib --target wasm32-unknown-unknown --profile widget \
+      --no-default-features --features "$feature" -Zbuild-std=std,panic_abort --target-dir "$target/nightly"; then
+      wasm=$target/nightly/wasm32-unknown-unknown/widget/readiness_wasm.wasm
+      toolchain=$WIDGET_NIGHTLY
+      how="$WIDGET_NIGHTLY, std rebuilt with panic=immediate-abort"
+    else
+      echo "warning: the build with $WIDGET_NIGHTLY failed; building with stable (larger)" >&2
+    fi
+  fi
+  if [ -z "$wasm" ]; then
+    CARGO_ENCODED_RUSTFLAGS=$(encode "${remap[@]}") \
+      cargo build -p readiness-wasm --lib --target wasm32-unknown-unknown --profile widget \
+      --no-default-features --features "$feature"
+    wasm=$target/wasm32-unknown-unknown/widget/readiness_wasm.wasm
+    toolchain=$(rustup show active-toolchain | awk '{ print $1 }')
+    how="stable fallback, larger: panic messages and formatting code included"
+  fi
+  cp "$wasm" "$build/$name.wasm"
+  echo "built $name with $how"
+}
+rm -rf "$build" && mkdir -p "$build"
+build_wasm widget readiness_wasm
+build_wasm validator readiness_validate
+
+# 2. The JS bindings: ES modules a page can import, no bundler needed.
+for name in readiness_wasm readiness_validate; do
+  wasm-bindgen --target web --no-typescript --out-dir "$build" --out-name "$name" "$build/$name.wasm"
+done
 
 rm -rf "$out"
 mkdir -p "$out"
 
-# 3. Shrink the module (the flags are shared with the npm build).
-bash scripts/wasm-opt.sh "$build/readiness_wasm_bg.wasm" "$out/readiness_wasm_bg.wasm"
-
-# 4. Minify the glue as an ES module (keeps its exports and import.meta).
-"$terser" "$build/readiness_wasm.js" --module --ecma 2020 \
-  --compress passes=2 --mangle --output "$out/readiness_wasm.js"
+# 3. Shrink the modules (the flags are shared with the npm build), and
+# 4. minify the glue as ES modules (keeping exports and import.meta).
+for name in readiness_wasm readiness_validate; do
+  bash scripts/wasm-opt.sh "$build/${name}_bg.wasm" "$out/${name}_bg.wasm"
+  "$terser" "$build/$name.js" --module --ecma 2020 \
+    --compress passes=2 --mangle --output "$out/$name.js"
+done
 
 # 5. The loader and its stylesheet, minified like the glue; styles lose
 #    comments and spaces.
@@ -56,21 +113,26 @@ done
 python3 scripts/minify-css.py <www/embed/embed.css >"$embed/embed.css"
 cp www/embed/embed.html "$embed/"
 
-# 6. The built-in questionnaire, one file per language, so a visitor
-#    downloads only the texts of theirs.
-cli=target/native/readiness
+# 6. The built-in questionnaire as one pack per language (see
+#    core/src/pack.rs): a visitor downloads only the texts of theirs, and
+#    the widget reads them without a JSON reader or validator. The CLI
+#    checks the questionnaire first: an invalid one fails the build here.
+cli=$target/release/readiness
 for lang in id en; do
-  file="$out/social-media-strategy.$lang.json"
-  if [ -x "$cli" ] && "$cli" questionnaire --lang "$lang" >"$file.tmp"; then
-    # Compact: the visitor downloads it; indentation is for people.
-    python3 -c 'import json, sys; json.dump(json.load(sys.stdin), sys.stdout, ensure_ascii=False, separators=(",", ":"))' \
-      <"$file.tmp" >"$file"
-    rm "$file.tmp"
-  else
-    rm -f "$file.tmp"
-    echo "warning: could not write $file (build the CLI: cargo build -p readiness-cli --profile native)" >&2
-  fi
+  "$cli" pack --lang "$lang" >"$out/social-media-strategy.$lang.txt"
 done
+
+# 7. What built it, for the size report (scripts/size-report.py).
+{
+  echo "rustc: $(rustc "+$toolchain" -V)"
+  echo "toolchain: $toolchain"
+  echo "build: $how"
+  echo "wasm-bindgen: $(wasm-bindgen --version | awk '{ print $2 }')"
+  echo "wasm-opt: $(node_modules/.bin/wasm-opt --version | awk '{ print $3 }')"
+  echo "terser: $("$terser" --version | awk '{ print $2 }')"
+} >"$build/toolchain.txt"
 
 echo "built $out:"
 ls -l "$out"
+echo "with:"
+sed 's/^/  /' "$build/toolchain.txt"

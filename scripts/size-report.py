@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Size of the deployable widget: raw and gzip -9 bytes per file and in total.
 
-Fails (exit 1) when the gzip total of dist/widget exceeds --limit-kb, so a
-size regression fails `make test`. Names the toolchain that built the widget
+Fails (exit 1) when the gzip total of dist/widget exceeds --limit-kb, or a
+budget measured in a real browser run (target/size-budget.json, written by
+tests/e2e/budget.test.mjs) is exceeded, so a size regression fails
+`make test`. Names the toolchain that built the widget
 (target/widget-build/toolchain.txt, written by scripts/build-widget.sh).
 Also writes target/size-report.json.
 """
@@ -33,11 +35,20 @@ def read_toolchain(path: Path):
     return dict(line.split(": ", 1) for line in lines if ": " in line)
 
 
+def read_budget(path: Path):
+    """What tests/e2e/budget.test.mjs measured, or None before it ran."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", default=str(ROOT / "dist" / "widget"))
-    parser.add_argument("--limit-kb", type=float, default=45, help="gzip total limit, KB of 1000 bytes")
+    parser.add_argument("--limit-kb", type=float, default=60, help="gzip total limit, KB of 1000 bytes")
     parser.add_argument("--json", default=str(TARGET / "size-report.json"))
+    parser.add_argument("--budget", default=str(TARGET / "size-budget.json"))
     parser.add_argument("--toolchain", default=str(TARGET / "widget-build" / "toolchain.txt"))
     args = parser.parse_args()
 
@@ -52,9 +63,10 @@ def main():
         rows.append({"file": path.relative_to(widget).as_posix(), "raw": len(data), "gzip": gzip_size(data)})
 
     total = {"raw": sum(r["raw"] for r in rows), "gzip": sum(r["gzip"] for r in rows)}
-    # One visitor, in Indonesian: every file but the other language's
-    # questionnaire.
-    visitor_rows = [r for r in rows if not r["file"].endswith(".en.json")]
+    # One visitor of the built-in questionnaire, in Indonesian: every file
+    # but the other language's pack and the validator (only `src` pages
+    # load it). The browser-measured figure (below) is the one gated.
+    visitor_rows = [r for r in rows if not r["file"].endswith(".en.txt") and "validate" not in r["file"]]
     visitor = {"raw": sum(r["raw"] for r in visitor_rows), "gzip": sum(r["gzip"] for r in visitor_rows)}
     limit = round(args.limit_kb * 1000)
 
@@ -67,7 +79,19 @@ def main():
     print(line)
     print(f"{'total (every file)':<{width}} {total['raw']:>10,} {total['gzip']:>10,}")
     print(f"{'one visitor (script embed, id)':<{width}} {visitor['raw']:>10,} {visitor['gzip']:>10,}")
-    print("  one visitor = every file except *.en.json (a visitor fetches one language)")
+    print("  one visitor = every file except *.en.txt and the validator (loaded only for `src`)")
+    budget = read_budget(Path(args.budget))
+    budget_ok = True
+    if budget is None:
+        print(f"measured in a browser: not yet ({args.budget} is missing; tests/e2e/budget.test.mjs writes it)")
+    else:
+        print("measured in a browser (every response for the widget, load to results, gzip -9):")
+        for name, result in sorted(budget["measured"].items()):
+            limit_bytes = budget["budgets"]["src" if name == "src" else "builtin"]
+            fits = result["total"] <= limit_bytes
+            budget_ok &= fits
+            what = "a src visitor, the file aside" if name == "src" else f"a visitor of the built-in, {name[-2:]}"
+            print(f"  {'ok  ' if fits else 'FAIL'} {what:<34} {result['total']:>8,} B of {limit_bytes:,} B")
     toolchain = read_toolchain(Path(args.toolchain))
     if toolchain is None:
         print(f"built with: unknown ({args.toolchain} is missing; run `make dist`)")
@@ -78,6 +102,7 @@ def main():
     ok = total["gzip"] <= limit
     verdict = "ok" if ok else "FAIL"
     print(f"{verdict}: gzip total {total['gzip'] / 1000:.1f} KB, limit {limit / 1000:.1f} KB")
+    ok &= budget_ok
 
     report = {
         "files": rows,
@@ -86,6 +111,7 @@ def main():
         "limit_gzip": limit,
         "ok": ok,
         "toolchain": toolchain,
+        "browser": budget,
     }
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(report, indent=2) + "\n")

@@ -51,6 +51,25 @@ function start() {
   return ready;
 }
 
+// The validator module, only for pages that name a questionnaire of their
+// own with `src` (a visitor of the built-in one never downloads it): it
+// turns the file into a pack, or lists its problems. Fetched in parallel
+// with that file, so it costs no extra round trip.
+let validator;
+function loadValidator() {
+  if (!validator) {
+    const module = fetch(new URL('./readiness_validate_bg.wasm', import.meta.url));
+    module.catch(() => {});
+    validator = import('./readiness_validate.js').then((glue) =>
+      glue.default({ module_or_path: module }).then(() => glue.check),
+    );
+  }
+  return validator;
+}
+
+// A pack (`readiness pack`) starts with this; the widget reads nothing else.
+const PACK = 'RCP1';
+
 // `in` is the old code for Indonesian that some systems still send.
 function supported(tag) {
   const primary = (tag || '').toLowerCase().split(/[-_]/)[0];
@@ -189,7 +208,8 @@ class ReadinessCheck extends HTMLElement {
         this.lang_ = resolveLang(this);
         this.widget = new Widget(this.lang_, this.getAttribute('storage') !== 'none', this.id);
         this.call('show');
-        if (this.questionnaireUrl() === questionnaire.url) this.deliver(questionnaire);
+        if (this.questionnaireUrl() === questionnaire.url && this.lang_ === questionnaire.lang)
+          this.deliver(questionnaire);
         else this.fetchQuestionnaire();
       },
       (error) => this.crash(error),
@@ -214,8 +234,7 @@ class ReadinessCheck extends HTMLElement {
       this.lang_ = lang;
       // The built-in questionnaire comes per language: switch when the new
       // texts arrive, so labels and questions never show two languages.
-      if (this.hasAttribute('src')) this.call('lang', lang);
-      else this.fetchQuestionnaire();
+      this.fetchQuestionnaire();
     } else if (name === 'src') {
       this.fetchQuestionnaire();
     } else if (name === 'storage') {
@@ -227,37 +246,52 @@ class ReadinessCheck extends HTMLElement {
     return this.deliver(this.request());
   }
 
-  // The built-in questionnaire comes in one file per language, so a
-  // visitor downloads only theirs; a custom one comes from `src`.
+  // The built-in questionnaire comes as one pack per language, so a visitor
+  // downloads only theirs; a custom one comes from `src` (JSON, or a pack).
   questionnaireUrl() {
     const src = this.getAttribute('src');
     return src
       ? new URL(src, document.baseURI).href
-      : new URL(`./social-media-strategy.${this.lang_}.json`, import.meta.url).href;
+      : new URL(`./social-media-strategy.${this.lang_}.txt`, import.meta.url).href;
   }
 
   request() {
     const url = this.questionnaireUrl();
+    const lang = this.lang_;
     this.url = url;
-    const text = fetch(url, { credentials: 'omit' }).then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.text();
-    });
+    this.requestLang = lang;
+    // A language switch reads the same `src` file again: keep its text.
+    if (this.source?.url !== url) {
+      const text = fetch(url, { credentials: 'omit' }).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.text();
+      });
+      this.source = { url, text };
+    }
+    const check = this.hasAttribute('src') ? loadValidator() : null;
+    // A JSON file goes through the validator; a pack needs none.
+    const pack = this.source.text.then((text) =>
+      text.startsWith(PACK) || !check ? text : check.then((validate) => validate(text, lang)),
+    );
     // Handled in deliver(), which may attach only after the module loads.
-    text.catch(() => {});
-    return { url, text };
+    pack.catch(() => {});
+    return { url, lang, pack };
   }
 
-  async deliver({ url, text }) {
+  async deliver({ url, lang, pack }) {
     let body;
     try {
-      body = await text;
+      body = await pack;
     } catch (error) {
+      // Try again is a new download, not the failed one.
+      if (this.source?.url === url) this.source = null;
       if (this.url === url) this.call('failed', `${url}: ${error.message}`);
       return;
     }
     // A newer request (another language, another src) wins.
-    if (this.url === url) this.call('load', this.lang_, shareCode(), body);
+    if (this.url !== url || this.requestLang !== lang) return;
+    if (body.startsWith(PACK)) this.call('load', lang, shareCode(), body);
+    else this.call('invalid', body);
   }
 
   // Sends the module a message, its kind and fields one per line (see

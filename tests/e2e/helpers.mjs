@@ -206,7 +206,17 @@ export async function screenshot(page, name) {
 
 /** The built-in questionnaire as the widget fetches it, in `lang` (dist/widget/). */
 export async function builtinQuestionnaire(lang) {
-  return JSON.parse(await readFile(path.join(ROOT, `dist/widget/social-media-strategy.${lang}.json`), 'utf8'));
+  const file = path.join(ROOT, 'core/questionnaires/social-media-strategy.json');
+  // Each text ({"id": …, "en": …}: exactly those two strings) becomes its
+  // string in `lang`, as the widget shows it.
+  const isText = (v) => Object.keys(v).length === 2 && typeof v.id === 'string' && typeof v.en === 'string';
+  const pick = (v) => {
+    if (Array.isArray(v)) return v.map(pick);
+    if (v === null || typeof v !== 'object') return v;
+    if (isText(v)) return v[lang];
+    return Object.fromEntries(Object.entries(v).map(([key, value]) => [key, pick(value)]));
+  };
+  return pick(JSON.parse(await readFile(file, 'utf8')));
 }
 
 /** Every question id of a questionnaire, in the order asked. */
