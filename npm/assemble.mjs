@@ -50,9 +50,7 @@ writeFileSync(path.join(pkg, 'index.d.cts'), types);
 const WIDGET_FILES = [
   'readiness-check.js',
   'readiness-check.css',
-  'readiness_wasm.js',
   'readiness_wasm_bg.wasm',
-  'readiness_validate.js',
   'readiness_validate_bg.wasm',
   'social-media-strategy.id.txt',
   'social-media-strategy.en.txt',

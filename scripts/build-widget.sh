@@ -5,7 +5,7 @@
 # questionnaire files. Honours CARGO_TARGET_DIR.
 #
 # Reproducible: two builds of the same sources with the same tools (the
-# nightly pinned in scripts/toolchain.env, wasm-bindgen from Cargo.lock,
+# nightly pinned in scripts/toolchain.env,
 # binaryen and terser from package-lock.json) give the same bytes, wherever
 # the checkout, the cargo home and the toolchains are: paths are remapped.
 # target/widget-build/toolchain.txt records the tools used; the size report
@@ -80,24 +80,18 @@ rm -rf "$build" && mkdir -p "$build"
 build_wasm widget readiness_wasm
 build_wasm validator readiness_validate
 
-# 2. The JS bindings: ES modules a page can import, no bundler needed.
-for name in readiness_wasm readiness_validate; do
-  wasm-bindgen --target web --no-typescript --out-dir "$build" --out-name "$name" "$build/$name.wasm"
-done
-
 rm -rf "$out"
 mkdir -p "$out"
 
-# 3. Shrink the modules (the flags are shared with the npm build), and
-# 4. minify the glue as ES modules (keeping exports and import.meta).
+# 2. Shrink the modules (the flags are shared with the npm build). They
+#    need no JS bindings: they trade strings through exports of their own
+#    (wasm/src/exports.rs), and the loader is their glue.
 for name in readiness_wasm readiness_validate; do
-  bash scripts/wasm-opt.sh "$build/${name}_bg.wasm" "$out/${name}_bg.wasm"
-  "$terser" "$build/$name.js" --module --ecma 2020 \
-    --compress passes=2 --mangle --output "$out/$name.js"
+  bash scripts/wasm-opt.sh "$build/$name.wasm" "$out/${name}_bg.wasm"
 done
 
-# 5. The loader and its stylesheet, minified like the glue; styles lose
-#    comments and spaces.
+# 3. The loader and its stylesheet, minified; styles lose comments and
+#    spaces.
 "$terser" www/readiness-check.js --module --ecma 2020 --compress --mangle --output "$out/readiness-check.js"
 python3 scripts/minify-css.py <www/readiness-check.css >"$out/readiness-check.css"
 
@@ -113,21 +107,25 @@ done
 python3 scripts/minify-css.py <www/embed/embed.css >"$embed/embed.css"
 cp www/embed/embed.html "$embed/"
 
-# 6. The built-in questionnaire as one pack per language (see
+# 4. The built-in questionnaire as one pack per language (see
 #    core/src/pack.rs): a visitor downloads only the texts of theirs, and
 #    the widget reads them without a JSON reader or validator. The CLI
 #    checks the questionnaire first: an invalid one fails the build here.
+#    The widget's own words come the same way, from wasm/labels/: the
+#    texts without their names, on one line separated by U+001F (the
+#    widget reads them in order; wasm/src/i18n.rs checks the names).
 cli=$target/release/readiness
 for lang in id en; do
   "$cli" pack --lang "$lang" >"$out/social-media-strategy.$lang.txt"
+  grep -v '^#' "wasm/labels/$lang.txt" | sed -E 's/^[a-z_]+: //' | tr '\n' '\037' | sed 's/\x1f$//' \
+    >"$out/labels.$lang.txt"
 done
 
-# 7. What built it, for the size report (scripts/size-report.py).
+# 5. What built it, for the size report (scripts/size-report.py).
 {
   echo "rustc: $(rustc "+$toolchain" -V)"
   echo "toolchain: $toolchain"
   echo "build: $how"
-  echo "wasm-bindgen: $(wasm-bindgen --version | awk '{ print $2 }')"
   echo "wasm-opt: $(node_modules/.bin/wasm-opt --version | awk '{ print $3 }')"
   echo "terser: $("$terser" --version | awk '{ print $2 }')"
 } >"$build/toolchain.txt"

@@ -35,19 +35,51 @@ function loadStyles() {
     });
 }
 
-// The module's glue, the module and the styles download at once: a static
-// import of the glue would hold the other requests back by a round trip.
+// A module's exports, compiled while it downloads. A server that sends
+// .wasm without its MIME type gets the slower path, not a failure.
+async function instantiate(file) {
+  const response = await fetch(new URL(file, import.meta.url));
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  const streamed = WebAssembly.instantiateStreaming?.(response.clone(), {});
+  const { instance } = await (streamed ?? Promise.reject()).catch(async () =>
+    WebAssembly.instantiate(await response.arrayBuffer(), {}),
+  );
+  return instance.exports;
+}
+
+// Strings go into a module's memory as UTF-8 (the module takes the
+// buffer over) and results come back from `rc_out_ptr`/`rc_out_len`
+// (wasm/src/exports.rs): the whole glue.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+function put(x, text) {
+  const bytes = encoder.encode(text);
+  const at = x.rc_alloc(bytes.length);
+  new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
+  return [at, bytes.length];
+}
+const result = (x) => decoder.decode(new Uint8Array(x.memory.buffer, x.rc_out_ptr(), x.rc_out_len()));
+
+// One element's widget in the module: `on` takes a message and answers
+// with its effects (JSON).
+const Widget = (x) =>
+  class {
+    constructor(lang, storage, scope) {
+      this.handle = x.rc_new(...put(x, lang), storage ? 1 : 0, ...put(x, scope));
+    }
+    on(message) {
+      x.rc_on(this.handle, ...put(x, message));
+      return result(x);
+    }
+    free() {
+      x.rc_free(this.handle);
+    }
+  };
+
+// The module and the styles download at once, and the module compiles as
+// it arrives.
 function start() {
-  if (!ready) {
-    const module = fetch(new URL('./readiness_wasm_bg.wasm', import.meta.url));
-    // Handled through `ready`; a failed glue import must not leave this
-    // rejection unhandled.
-    module.catch(() => {});
-    const widget = import('./readiness_wasm.js').then((glue) =>
-      glue.default({ module_or_path: module }).then(() => glue.Widget),
-    );
-    ready = Promise.all([widget, loadStyles()]);
-  }
+  ready ||= Promise.all([instantiate('./readiness_wasm_bg.wasm').then(Widget), loadStyles()]);
   return ready;
 }
 
@@ -57,14 +89,23 @@ function start() {
 // with that file, so it costs no extra round trip.
 let validator;
 function loadValidator() {
-  if (!validator) {
-    const module = fetch(new URL('./readiness_validate_bg.wasm', import.meta.url));
-    module.catch(() => {});
-    validator = import('./readiness_validate.js').then((glue) =>
-      glue.default({ module_or_path: module }).then(() => glue.check),
-    );
-  }
+  validator ||= instantiate('./readiness_validate_bg.wasm').then((x) => (text, lang) => {
+    x.rc_check(...put(x, text), ...put(x, lang));
+    return result(x);
+  });
   return validator;
+}
+
+// A file's text; a failure says which file.
+function fetchText(url) {
+  return fetch(url, { credentials: 'omit' })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    })
+    .catch((error) => {
+      throw new Error(`${url}: ${error.message}`);
+    });
 }
 
 // A pack (`readiness pack`) starts with this; the widget reads nothing else.
@@ -261,37 +302,35 @@ class ReadinessCheck extends HTMLElement {
     this.url = url;
     this.requestLang = lang;
     // A language switch reads the same `src` file again: keep its text.
-    if (this.source?.url !== url) {
-      const text = fetch(url, { credentials: 'omit' }).then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.text();
-      });
-      this.source = { url, text };
-    }
+    if (this.source?.url !== url) this.source = { url, text: fetchText(url) };
     const check = this.hasAttribute('src') ? loadValidator() : null;
-    // A JSON file goes through the validator; a pack needs none.
-    const pack = this.source.text.then((text) =>
-      text.startsWith(PACK) || !check ? text : check.then((validate) => validate(text, lang)),
-    );
+    // A JSON file goes through the validator; a pack needs none. The
+    // widget's words in this language come beside it (wasm/src/i18n.rs).
+    const pack = Promise.all([
+      fetchText(new URL(`./labels.${lang}.txt`, import.meta.url)),
+      this.source.text.then((text) =>
+        text.startsWith(PACK) || !check ? text : check.then((validate) => validate(text, lang)),
+      ),
+    ]);
     // Handled in deliver(), which may attach only after the module loads.
     pack.catch(() => {});
     return { url, lang, pack };
   }
 
   async deliver({ url, lang, pack }) {
-    let body;
+    let labels, body;
     try {
-      body = await pack;
+      [labels, body] = await pack;
     } catch (error) {
       // Try again is a new download, not the failed one.
       if (this.source?.url === url) this.source = null;
-      if (this.url === url) this.call('failed', `${url}: ${error.message}`);
+      if (this.url === url) this.call('failed', error.message);
       return;
     }
     // A newer request (another language, another src) wins.
     if (this.url !== url || this.requestLang !== lang) return;
-    if (body.startsWith(PACK)) this.call('load', lang, shareCode(), body);
-    else this.call('invalid', body);
+    if (body.startsWith(PACK)) this.call('load', lang, shareCode(), labels, body);
+    else this.call('invalid', labels, body);
   }
 
   // Sends the module a message, its kind and fields one per line (see

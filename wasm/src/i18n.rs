@@ -1,180 +1,156 @@
-//! The widget's own words, in every supported language. Questionnaire texts
-//! come from the questionnaire; these are the labels around them.
+//! The widget's own words: the labels around the questionnaire's texts.
+//!
+//! They are data, one file per language (`wasm/labels/<lang>.txt`), shipped
+//! beside the packs as `labels.<lang>.txt` (the texts alone, separated by
+//! U+001F) and sent by the loader with each pack (the `load` message), so a visitor downloads the words of their
+//! language only and the module carries none (1.4 KB gzipped a language).
+//! Adding a language is a label file, not code. The few words shown before
+//! the file arrives (loading, a failed download) are compiled in.
 
 use readiness_core::Lang;
 
-/// Every label the widget shows, in one language.
-pub struct Words {
-    pub loading: &'static str,
-    pub minutes: &'static str,
-    pub privacy: &'static str,
-    pub factors_heading: &'static str,
-    pub start: &'static str,
-    pub resume_prompt: &'static str,
-    pub resume: &'static str,
-    pub start_over: &'static str,
-    pub step_of: &'static str,
-    pub back: &'static str,
-    pub next: &'static str,
-    pub see_results: &'static str,
-    pub dont_know: &'static str,
-    pub not_applicable: &'static str,
-    pub unanswered: &'static str,
-    pub results: &'static str,
-    pub overall: &'static str,
-    pub out_of: &'static str,
-    pub level: &'static str,
-    pub chart_label: &'static str,
-    pub factor: &'static str,
-    pub score: &'static str,
-    pub held_at: &'static str,
-    pub level_earned: &'static str,
-    pub ladder: &'static str,
-    pub you_are_here: &'static str,
-    pub to_next: &'static str,
-    pub next_held: &'static str,
-    pub top_level: &'static str,
-    pub find_out_first: &'static str,
-    pub recommendations: &'static str,
-    pub more_recommendations: &'static str,
-    pub gain: &'static str,
-    pub strengths: &'static str,
-    pub no_strengths: &'static str,
-    pub no_recommendations: &'static str,
-    pub print: &'static str,
-    pub share: &'static str,
-    pub share_label: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
-    pub restart: &'static str,
-    pub shared_notice: &'static str,
-    pub share_damaged: &'static str,
-    pub share_other_version: &'static str,
-    pub storage_ignored: &'static str,
-    pub storage_other_version: &'static str,
-    pub invalid_questionnaire: &'static str,
-    pub load_failed: &'static str,
-    pub retry: &'static str,
-    pub failed: &'static str,
-    pub dont_know_count: &'static str,
+/// Declares `Words` with one field per label, in the order of the label
+/// files, and its reader.
+macro_rules! words {
+    ($($name:ident),* $(,)?) => {
+        /// Every label the widget shows, in one language: one method per
+        /// label, in the order of the label files.
+        pub struct Words {
+            texts: [&'static str; [$(stringify!($name)),*].len()],
+        }
+
+        /// The labels' positions in a label file.
+        #[allow(non_camel_case_types, clippy::enum_variant_names)]
+        enum At {
+            $($name,)*
+        }
+
+        impl Words {
+            /// The labels' names, in file order (tests check the files).
+            #[cfg(test)]
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            $(
+                pub fn $name(&self) -> &'static str {
+                    self.texts[At::$name as usize]
+                }
+            )*
+        }
+    };
 }
 
-pub fn words(lang: Lang) -> &'static Words {
+impl Words {
+    /// Reads a shipped label file: the texts in label order, separated by
+    /// U+001F (one line, so that it travels as one field of the `load`
+    /// message). `None` if it has too few or too many.
+    pub fn parse(text: &'static str) -> Option<Words> {
+        let mut words = Words {
+            texts: [""; Words::COUNT],
+        };
+        let mut fields = Fields(text.trim_ascii_end());
+        for slot in &mut words.texts {
+            *slot = fields.next()?;
+        }
+        fields.0.is_empty().then_some(words)
+    }
+
+    const COUNT: usize = At::dont_know_count as usize + 1;
+}
+
+words! {
+    loading,
+    minutes,
+    privacy,
+    factors_heading,
+    start,
+    resume_prompt,
+    resume,
+    start_over,
+    step_of,
+    back,
+    next,
+    see_results,
+    dont_know,
+    not_applicable,
+    unanswered,
+    results,
+    overall,
+    out_of,
+    level,
+    chart_label,
+    factor,
+    score,
+    held_at,
+    level_earned,
+    ladder,
+    you_are_here,
+    to_next,
+    next_held,
+    top_level,
+    find_out_first,
+    recommendations,
+    more_recommendations,
+    gain,
+    strengths,
+    no_strengths,
+    no_recommendations,
+    print,
+    share,
+    share_label,
+    copied,
+    copy_failed,
+    restart,
+    shared_notice,
+    share_damaged,
+    share_other_version,
+    storage_ignored,
+    storage_other_version,
+    invalid_questionnaire,
+    load_failed,
+    retry,
+    failed,
+    dont_know_count,
+}
+
+/// The texts of a label file (a byte search, not `str::split`, whose
+/// pattern code weighs kilobytes here).
+struct Fields(&'static str);
+
+impl Iterator for Fields {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let end = self.0.bytes().position(|b| b == 0x1f).unwrap_or(self.0.len());
+        let line = &self.0[..end];
+        self.0 = self.0.get(end + 1..).unwrap_or("");
+        Some(line)
+    }
+}
+
+/// The words before a label file has arrived: enough to say "loading" and
+/// that the download failed, with a way to try again.
+pub fn early(lang: Lang) -> &'static Words {
+    const fn early(loading: &'static str, load_failed: &'static str, retry: &'static str) -> Words {
+        let mut texts = [""; Words::COUNT];
+        texts[At::loading as usize] = loading;
+        texts[At::load_failed as usize] = load_failed;
+        texts[At::retry as usize] = retry;
+        Words { texts }
+    }
+    static EN: Words = early(
+        "Loading the assessment…",
+        "The questionnaire could not be loaded.",
+        "Try again",
+    );
+    static ID: Words = early("Memuat penilaian…", "Kuesioner tidak dapat dimuat.", "Coba lagi");
     match lang {
         Lang::Id => &ID,
         Lang::En => &EN,
     }
 }
-
-static EN: Words = Words {
-    loading: "Loading the assessment…",
-    minutes: "Time: about {n} min. Questions: {total}.",
-    privacy: "Your answers stay in this browser: nothing is sent anywhere.",
-    factors_heading: "What it looks at",
-    start: "Start the assessment",
-    resume_prompt: "You have answers saved from an earlier visit.",
-    resume: "Continue where you left off",
-    start_over: "Start over",
-    step_of: "Step {n} of {total}",
-    back: "Back",
-    next: "Next",
-    see_results: "See my results",
-    dont_know: "Don't know",
-    not_applicable: "Not applicable",
-    unanswered: "Please answer every question on this step. Still open:",
-    results: "Your readiness",
-    overall: "Overall score",
-    out_of: "out of 100",
-    level: "Level",
-    chart_label: "Scores per factor, out of 100",
-    factor: "Factor",
-    score: "Score",
-    held_at: "Held at {n}",
-    level_earned: "Your answers alone would earn {n}.",
-    ladder: "Levels",
-    you_are_here: "You are here",
-    to_next: "{n} points to {total}.",
-    next_held: "Your score already reaches {n}: what holds the level is explained above.",
-    top_level: "This is the top level: keep measuring and reviewing.",
-    find_out_first: "You answered \"don't know\": find out where you stand, then take this step.",
-    recommendations: "What would raise your readiness most",
-    more_recommendations: "More recommendations",
-    gain: "+{n} points",
-    strengths: "Strengths",
-    no_strengths: "No answer is at the top of its scale yet.",
-    no_recommendations: "Every answer is at the top of its scale: keep reviewing what you do.",
-    print: "Print or save as PDF",
-    share: "Copy share link",
-    share_label: "Share link (it holds your answers, nothing else)",
-    copied: "Link copied.",
-    copy_failed: "Copying failed: select the link and copy it yourself.",
-    restart: "Start again",
-    shared_notice: "These are shared results. Start again to take the assessment yourself.",
-    share_damaged: "The shared link is incomplete or was changed, so it was ignored.",
-    share_other_version: "The shared link is for another version of this assessment, so it was ignored.",
-    storage_ignored: "Saved answers could not be read and were ignored.",
-    storage_other_version: "Your saved answers were for an earlier edition of this assessment, whose questions have changed, so they were set aside. Please answer again.",
-    invalid_questionnaire: "This questionnaire cannot be used. Problems found:",
-    load_failed: "The questionnaire could not be loaded.",
-    retry: "Try again",
-    failed: "The results could not be computed. Start again, or reload the page.",
-    dont_know_count: "Answered \"don't know\": {n}. These count as gaps (0 points); finding out would sharpen this picture.",
-};
-
-static ID: Words = Words {
-    loading: "Memuat penilaian…",
-    minutes: "Waktu: sekitar {n} menit. Pertanyaan: {total}.",
-    privacy: "Jawaban Anda tetap di peramban ini dan tidak dikirim ke mana pun.",
-    factors_heading: "Yang dinilai",
-    start: "Mulai penilaian",
-    resume_prompt: "Ada jawaban tersimpan dari kunjungan sebelumnya.",
-    resume: "Lanjutkan dari posisi terakhir",
-    start_over: "Mulai dari awal",
-    step_of: "Langkah {n} dari {total}",
-    back: "Kembali",
-    next: "Lanjut",
-    see_results: "Lihat hasil saya",
-    dont_know: "Tidak tahu",
-    not_applicable: "Tidak berlaku",
-    unanswered: "Mohon jawab semua pertanyaan pada langkah ini. Yang belum dijawab:",
-    results: "Kesiapan Anda",
-    overall: "Skor keseluruhan",
-    out_of: "dari 100",
-    level: "Tingkat",
-    chart_label: "Skor per faktor, dari 100",
-    factor: "Faktor",
-    score: "Skor",
-    held_at: "Ditahan di {n}",
-    level_earned: "Jawaban Anda sendiri setara dengan tingkat {n}.",
-    ladder: "Tingkat",
-    you_are_here: "Posisi Anda",
-    to_next: "{n} poin lagi menuju {total}.",
-    next_held: "Skor Anda sudah mencapai {n}; penyebab tingkat Anda ditahan dijelaskan di atas.",
-    top_level: "Ini tingkat tertinggi: teruskan pengukuran dan peninjauan.",
-    find_out_first: "Anda menjawab \"tidak tahu\": cari tahu dulu posisi Anda, lalu ambil langkah ini.",
-    recommendations: "Yang paling meningkatkan kesiapan Anda",
-    more_recommendations: "Rekomendasi lainnya",
-    gain: "+{n} poin",
-    strengths: "Kekuatan",
-    no_strengths: "Belum ada jawaban di puncak skalanya.",
-    no_recommendations: "Semua jawaban sudah di puncak skalanya: terus tinjau apa yang Anda jalankan.",
-    print: "Cetak atau simpan sebagai PDF",
-    share: "Salin tautan berbagi",
-    share_label: "Tautan berbagi (hanya berisi jawaban Anda)",
-    copied: "Tautan disalin.",
-    copy_failed: "Gagal menyalin: pilih tautan lalu salin sendiri.",
-    restart: "Mulai lagi",
-    shared_notice: "Ini hasil yang dibagikan. Mulai lagi untuk mengisi penilaian sendiri.",
-    share_damaged: "Tautan berbagi tidak lengkap atau telah diubah, sehingga diabaikan.",
-    share_other_version: "Tautan ini dibuat untuk versi penilaian yang lain, sehingga diabaikan.",
-    storage_ignored: "Jawaban tersimpan tidak dapat dibaca, sehingga diabaikan.",
-    storage_other_version: "Jawaban tersimpan Anda berasal dari edisi penilaian sebelumnya yang pertanyaannya sudah berubah, sehingga tidak dipakai. Silakan jawab kembali.",
-    invalid_questionnaire: "Kuesioner ini tidak dapat digunakan. Masalah yang ditemukan:",
-    load_failed: "Kuesioner tidak dapat dimuat.",
-    retry: "Coba lagi",
-    failed: "Hasil tidak dapat dihitung. Mulai lagi, atau muat ulang halaman.",
-    dont_know_count: "Jawaban \"tidak tahu\": {n}. Jawaban ini dihitung sebagai celah (0 poin); mencari tahu akan mempertajam gambaran ini.",
-};
 
 /// Fills `{n}` (and `{total}`) in a label.
 ///
@@ -203,12 +179,60 @@ pub fn fill(template: &str, n: &str, total: &str) -> String {
 }
 
 #[cfg(test)]
+// Tests are not on the widget's path: the size rules do not apply.
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 
+    /// A label file as the build ships it: the texts without the names.
+    fn shipped(lang: &str) -> &'static str {
+        let source = match lang {
+            "en" => include_str!("../labels/en.txt"),
+            _ => include_str!("../labels/id.txt"),
+        };
+        let texts: Vec<&str> = source
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .map(|line| line.split_once(": ").expect("name: text").1)
+            .collect();
+        Box::leak(texts.join("\u{1f}").into_boxed_str())
+    }
+
+    #[test]
+    fn every_label_file_names_every_label_in_order() {
+        for (lang, source) in [
+            ("en", include_str!("../labels/en.txt")),
+            ("id", include_str!("../labels/id.txt")),
+        ] {
+            let names: Vec<&str> = source
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .map(|line| line.split_once(": ").expect("name: text").0)
+                .collect();
+            assert_eq!(names, Words::NAMES, "wasm/labels/{lang}.txt");
+            for line in source.lines().filter(|line| !line.starts_with('#')) {
+                assert!(
+                    !line.split_once(": ").unwrap().1.trim().is_empty(),
+                    "{lang}: empty {line}"
+                );
+            }
+            assert!(Words::parse(shipped(lang)).is_some(), "{lang} reads");
+        }
+    }
+
+    #[test]
+    fn a_short_or_long_label_file_is_refused() {
+        let full = shipped("en");
+        let short = &full[..full.rfind('\u{1f}').unwrap()];
+        assert!(Words::parse(short).is_none());
+        let long: &'static str = Box::leak([full, "\u{1f}one more"].concat().into_boxed_str());
+        assert!(Words::parse(long).is_none());
+    }
+
     #[test]
     fn fills_placeholders() {
-        assert_eq!(fill(EN.step_of, "2", "4"), "Step 2 of 4");
+        let en = Words::parse(shipped("en")).unwrap();
+        assert_eq!(fill(en.step_of(), "2", "4"), "Step 2 of 4");
         assert_eq!(fill("{a} {n}{n} {", "1", ""), "{a} 11 {");
     }
 }

@@ -34,16 +34,18 @@ mod widget;
 #[cfg(feature = "widget")]
 pub use widget::Widget;
 
-/// The validator module's one export: reads a marketer's questionnaire
-/// (JSON text), checks it and returns its pack in `lang` (the widget reads
-/// it with `Questionnaire::from_pack`), or else every problem, encoded for
+#[cfg(all(target_arch = "wasm32", any(feature = "widget", feature = "validator")))]
+mod exports;
+
+/// The validator module's work: reads a marketer's questionnaire (JSON
+/// text), checks it and returns its pack in `lang` (the widget reads it
+/// with `Questionnaire::from_pack`), or else every problem, encoded for
 /// the widget's `invalid` message (`problems.rs`). A pack starts with
 /// `RCP1`; problems never do.
 ///
 /// A module of its own: a visitor of the built-in questionnaire, whose
 /// pack the build validated, never downloads the JSON reader and the rules.
 #[cfg(feature = "validator")]
-#[wasm_bindgen::prelude::wasm_bindgen]
 pub fn check(text: &str, lang: &str) -> String {
     use readiness_core::{Lang, Questionnaire};
     match Questionnaire::from_json(text) {

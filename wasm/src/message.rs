@@ -76,19 +76,28 @@ impl Action {
 pub enum Message<'a> {
     /// `show`: draw the current view (the first time, or again).
     Show,
-    /// `load` lang, share code in the page's URL (or nothing), pack: the
-    /// questionnaire arrived, as a pack in `lang`.
+    /// `load` lang, share code in the page's URL (or nothing), labels,
+    /// pack: the questionnaire arrived, as a pack in `lang`, with the
+    /// widget's words in `lang` (one line: texts separated by U+001F).
     Load {
         /// The language the loader resolved (any other tag means English).
         lang: Lang,
         /// The share code in the page's URL fragment, or empty.
         code: &'a str,
+        /// The widget's words in `lang` (`i18n.rs`: a shipped label file).
+        labels: &'a str,
         /// The questionnaire (`readiness_core::Questionnaire::pack`).
         pack: &'a str,
     },
-    /// `invalid` problems: the validator module found the marketer's file
-    /// unusable (encoded as `problems.rs` writes them).
-    Invalid(&'a str),
+    /// `invalid` labels, problems: the validator module found the marketer's
+    /// file unusable (the problems encoded as `problems.rs` writes them),
+    /// with the widget's words to say so.
+    Invalid {
+        /// The widget's words (as in `Load`).
+        labels: &'a str,
+        /// The problems.
+        problems: &'a str,
+    },
     /// `failed` reason: the questionnaire could not be fetched.
     Failed(&'a str),
     /// `restored` saved progress (a share code, or nothing), read from
@@ -191,8 +200,8 @@ impl<'a> Message<'a> {
         // The kind, and how many fields follow it.
         let (kind, count) = match name {
             "show" => (Kind::Show, 0),
-            "load" => (Kind::Load, 3),
-            "invalid" => (Kind::Invalid, 1),
+            "load" => (Kind::Load, 4),
+            "invalid" => (Kind::Invalid, 2),
             "failed" => (Kind::Failed, 1),
             "restored" => (Kind::Restored, 1),
             "lang" => (Kind::Lang, 1),
@@ -204,12 +213,12 @@ impl<'a> Message<'a> {
             "submit" => (Kind::Submit, 0),
             _ => return Err(Error::UnknownKind(name)),
         };
-        let mut fields = [""; 3];
+        let mut fields = [""; 4];
         for (i, field) in fields[..count].iter_mut().enumerate() {
             let text = rest.ok_or(Error::Missing(name))?;
             (*field, rest) = if i + 1 == count { (text, None) } else { line(text) };
         }
-        let [a, b, c] = fields;
+        let [a, b, c, d] = fields;
         let flag = match a {
             "1" => Some(true),
             "0" => Some(false),
@@ -221,9 +230,10 @@ impl<'a> Message<'a> {
             Kind::Load => Message::Load {
                 lang: lang(a),
                 code: b,
-                pack: c,
+                labels: c,
+                pack: d,
             },
-            Kind::Invalid => Message::Invalid(a),
+            Kind::Invalid => Message::Invalid { labels: a, problems: b },
             Kind::Failed => Message::Failed(a),
             Kind::Restored => Message::Restored(a),
             Kind::Lang => Message::Lang(lang(a)),
@@ -262,19 +272,21 @@ mod tests {
     #[test]
     fn load_keeps_the_pack_whole() {
         assert_eq!(
-            parse("load\nid\ntiny@1:4-abcd\nRCP1\u{1f}a\nb"),
+            parse("load\nid\ntiny@1:4-abcd\nMemuat\u{1f}Waktu\nRCP1\u{1f}a\nb"),
             Ok(Message::Load {
                 lang: Lang::Id,
                 code: "tiny@1:4-abcd",
+                labels: "Memuat\u{1f}Waktu",
                 pack: "RCP1\u{1f}a\nb",
             })
         );
         // No share code: an empty line.
         assert_eq!(
-            parse("load\nen\n\nRCP1"),
+            parse("load\nen\n\nLoading\nRCP1"),
             Ok(Message::Load {
                 lang: Lang::En,
                 code: "",
+                labels: "Loading",
                 pack: "RCP1",
             })
         );
@@ -285,14 +297,20 @@ mod tests {
         assert_eq!(parse("lang\nfr"), Ok(Message::Lang(Lang::En)));
         assert_eq!(parse("lang\nin-ID"), Ok(Message::Lang(Lang::Id)));
         assert!(matches!(
-            parse("load\nxx\n\nRCP1"),
+            parse("load\nxx\n\n\nRCP1"),
             Ok(Message::Load { lang: Lang::En, .. })
         ));
     }
 
     #[test]
     fn text_fields_keep_line_breaks() {
-        assert_eq!(parse("invalid\na\u{1f}b\nc"), Ok(Message::Invalid("a\u{1f}b\nc")));
+        assert_eq!(
+            parse("invalid\nx\u{1f}y\na\u{1f}b\nc"),
+            Ok(Message::Invalid {
+                labels: "x\u{1f}y",
+                problems: "a\u{1f}b\nc"
+            })
+        );
         assert_eq!(parse("failed\nHTTP 404"), Ok(Message::Failed("HTTP 404")));
         assert_eq!(parse("follow\ntiny@1:4-abcd"), Ok(Message::Follow("tiny@1:4-abcd")));
     }
@@ -351,6 +369,7 @@ mod tests {
     #[test]
     fn a_missing_field_is_named() {
         let cases = [
+            ("load\nen\n\n", "load"),
             ("load\nen\n", "load"),
             ("load\nen", "load"),
             ("load", "load"),

@@ -3,6 +3,7 @@
 //! (`view.rs`) only read it. Scores are never kept apart from the core's
 //! [`Report`]: the results view shows the report as the core computed it.
 
+use crate::i18n::{early, Words};
 use readiness_core::{Answers, Lang, Problem, Questionnaire, Report};
 
 /// Where the visitor is: which view the widget shows.
@@ -68,6 +69,8 @@ pub struct State {
     pub share_link: Option<String>,
     /// Whether saved answers were found on load (the intro offers to resume).
     pub saved: bool,
+    /// The widget's words, once a label file has arrived with a pack.
+    pub words: Option<&'static Words>,
 }
 
 impl State {
@@ -85,7 +88,14 @@ impl State {
             report: None,
             share_link: None,
             saved: false,
+            words: None,
         }
+    }
+
+    /// The words to show: the label file's, or before it arrives the few
+    /// compiled in (loading, a failed download).
+    pub fn words(&self) -> &'static Words {
+        self.words.unwrap_or_else(|| early(self.lang()))
     }
 
     /// The questionnaire's language closest to the visitor's: the language

@@ -7,7 +7,7 @@ use readiness_core::{decimal, Answer, Lang, Problem, Question, Questionnaire, Re
 
 use crate::chart;
 use crate::dom::{el, El};
-use crate::i18n::{fill, words, Words};
+use crate::i18n::{fill, Words};
 use crate::message::Action;
 use crate::state::{Notice, State, View};
 
@@ -17,19 +17,19 @@ const TOP_RECOMMENDATIONS: usize = 3;
 /// The whole view of the current state.
 pub fn page(state: &State) -> El {
     let lang = state.lang();
-    let w = words(lang);
+    let w = state.words();
     let (name, body) = match (&state.view, &state.questionnaire) {
         (View::Step(step), Some(q)) => ("step", step_view(q, state, *step, lang, w)),
         (View::Intro, Some(q)) => ("intro", intro(q, state, lang, w)),
         (View::Results, Some(q)) => match &state.report {
             Some(report) => ("results", results(q, report, state, lang, w)),
-            None => ("error", failure(w.failed, Some((w.restart, Action::Restart)))),
+            None => ("error", failure(w.failed(), Some((w.restart(), Action::Restart)))),
         },
         (View::Invalid(problems), _) => ("error", invalid(problems, w)),
-        (View::LoadFailed, _) => ("error", failure(w.load_failed, Some((w.retry, Action::Retry)))),
+        (View::LoadFailed, _) => ("error", failure(w.load_failed(), Some((w.retry(), Action::Retry)))),
         _ => (
             "loading",
-            el("p").class("rc-loading").attr("role", "status").text(w.loading),
+            el("p").class("rc-loading").attr("role", "status").text(w.loading()),
         ),
     };
     el("div")
@@ -43,19 +43,19 @@ pub fn page(state: &State) -> El {
 /// The parts updated in place, with the selector of each: the notice and
 /// the share box.
 pub fn live_parts(state: &State) -> [(&'static str, El); 2] {
-    let w = words(state.lang());
+    let w = state.words();
     [(".rc-notice", notice(state, w)), (".rc-share", share_box(state, w))]
 }
 
 fn notice(state: &State, w: &Words) -> El {
     let text = state.notice.map(|notice| match notice {
-        Notice::Shared => w.shared_notice,
-        Notice::ShareDamaged => w.share_damaged,
-        Notice::ShareOtherVersion => w.share_other_version,
-        Notice::StorageIgnored => w.storage_ignored,
-        Notice::StorageOtherVersion => w.storage_other_version,
-        Notice::Copied => w.copied,
-        Notice::CopyFailed => w.copy_failed,
+        Notice::Shared => w.shared_notice(),
+        Notice::ShareDamaged => w.share_damaged(),
+        Notice::ShareOtherVersion => w.share_other_version(),
+        Notice::StorageIgnored => w.storage_ignored(),
+        Notice::StorageOtherVersion => w.storage_other_version(),
+        Notice::Copied => w.copied(),
+        Notice::CopyFailed => w.copy_failed(),
     });
     let region = el("div").class("rc-notice").attr("role", "status");
     match text {
@@ -87,26 +87,26 @@ fn intro(q: &Questionnaire, state: &State, lang: Lang, w: &Words) -> El {
     let actions = if state.saved {
         el("div")
             .class("rc-actions")
-            .child(el("p").class("rc-resume").text(w.resume_prompt))
-            .child(button(Action::Resume, w.resume, true))
-            .child(button(Action::StartOver, w.start_over, false))
+            .child(el("p").class("rc-resume").text(w.resume_prompt()))
+            .child(button(Action::Resume, w.resume(), true))
+            .child(button(Action::StartOver, w.start_over(), false))
     } else {
         el("div")
             .class("rc-actions")
-            .child(button(Action::Start, w.start, true))
+            .child(button(Action::Start, w.start(), true))
     };
     el("section")
         .class("rc-intro")
         .child(heading(q.title.get(lang)))
         .child(el("p").class("rc-lead").text(q.intro.get(lang)))
         .child(el("p").class("rc-meta").text(&fill(
-            w.minutes,
+            w.minutes(),
             &decimal(q.minutes(lang).into()),
             &decimal(q.questions().count() as i64),
         )))
-        .child(el("h3").text(w.factors_heading))
+        .child(el("h3").text(w.factors_heading()))
         .child(el("ol").class("rc-factors").children(factors))
-        .child(el("p").class("rc-privacy").text(w.privacy))
+        .child(el("p").class("rc-privacy").text(w.privacy()))
         .child(actions)
 }
 
@@ -130,7 +130,7 @@ pub fn unanswered(q: &Questionnaire, state: &State, announce: bool) -> El {
         summary
     };
     summary
-        .child(el("p").text(words(lang).unanswered))
+        .child(el("p").text(state.words().unanswered()))
         .child(el("ul").children(open))
 }
 
@@ -138,7 +138,7 @@ fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Word
     let factor = &q.factors[step];
     let total = q.factors.len();
     let (number, total_text) = (decimal(step as i64 + 1), decimal(total as i64));
-    let progress = fill(w.step_of, &number, &total_text);
+    let progress = fill(w.step_of(), &number, &total_text);
     let last = step + 1 == total;
     let error = (!state.unanswered.is_empty()).then(|| unanswered(q, state, true));
     let questions = factor.questions.iter().map(|question| {
@@ -167,12 +167,12 @@ fn step_view(q: &Questionnaire, state: &State, step: usize, lang: Lang, w: &Word
         .child(
             el("div")
                 .class("rc-nav")
-                .child(button(Action::Back, w.back, false))
+                .child(button(Action::Back, w.back(), false))
                 .child(
                     el("button")
                         .attr("type", "submit")
                         .class("rc-button rc-primary")
-                        .text(if last { w.see_results } else { w.next }),
+                        .text(if last { w.see_results() } else { w.next() }),
                 ),
         )
 }
@@ -221,11 +221,11 @@ fn question_view(question: &Question, answer: Option<Answer>, missing: bool, lan
         .child(
             el("div")
                 .class("rc-options rc-aside")
-                .child(option(Answer::DontKnow, w.dont_know, "rc-option"))
+                .child(option(Answer::DontKnow, w.dont_know(), "rc-option"))
                 .maybe(
                     question
                         .allow_not_applicable
-                        .then(|| option(Answer::NotApplicable, w.not_applicable, "rc-option")),
+                        .then(|| option(Answer::NotApplicable, w.not_applicable(), "rc-option")),
                 ),
         )
 }
@@ -233,18 +233,18 @@ fn question_view(question: &Question, answer: Option<Answer>, missing: bool, lan
 fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Words) -> El {
     let overall = &report.overall;
     let score = overall.score.format(lang);
-    let hidden_summary = [": ", &overall.level.name, ", ", &score, " ", w.out_of].concat();
+    let hidden_summary = [": ", &overall.level.name, ", ", &score, " ", w.out_of()].concat();
     let dont_know = (report.dont_know > 0).then(|| {
         el("p")
             .class("rc-meta")
-            .text(&fill(w.dont_know_count, &decimal(report.dont_know as i64), ""))
+            .text(&fill(w.dont_know_count(), &decimal(report.dont_know as i64), ""))
     });
     el("section")
         .class("rc-results")
         .child(
             el("h2")
                 .attr("tabindex", "-1")
-                .text(w.results)
+                .text(w.results())
                 .child(el("span").class("rc-visually-hidden").text(&hidden_summary)),
         )
         .child(standing(q, report, lang, w))
@@ -255,9 +255,9 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
         .child(
             el("div")
                 .class("rc-actions rc-no-print")
-                .child(button(Action::Print, w.print, false))
-                .child(button(Action::Share, w.share, false))
-                .child(button(Action::Restart, w.restart, false)),
+                .child(button(Action::Print, w.print(), false))
+                .child(button(Action::Share, w.share(), false))
+                .child(button(Action::Restart, w.restart(), false)),
         )
         .child(share_box(state, w))
         .child(
@@ -275,12 +275,12 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
     let earned = held.then(|| {
         el("p")
             .class("rc-earned")
-            .text(&fill(w.level_earned, &overall.uncapped_level.name, ""))
+            .text(&fill(w.level_earned(), &overall.uncapped_level.name, ""))
     });
     let caps = (!overall.caps.is_empty()).then(|| {
         el("ul").class("rc-caps").children(overall.caps.iter().map(|cap| {
             el("li")
-                .child(el("strong").text(&fill(w.held_at, &cap.max_level.name, "")))
+                .child(el("strong").text(&fill(w.held_at(), &cap.max_level.name, "")))
                 .text(": ")
                 .text(&cap.reason)
         }))
@@ -293,15 +293,15 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
             .child(el("span").class("rc-rung-min").text(&decimal(level.min as i64)));
         if here {
             item.attr("aria-current", "step")
-                .child(el("span").class("rc-rung-here").text(w.you_are_here))
+                .child(el("span").class("rc-rung-here").text(w.you_are_here()))
         } else {
             item
         }
     });
     let next = match &overall.next {
-        None => w.top_level.to_owned(),
-        Some(next) if next.points.tenths() == 0 => fill(w.next_held, &next.level.name, ""),
-        Some(next) => fill(w.to_next, &next.points.format(lang), &next.level.name),
+        None => w.top_level().to_owned(),
+        Some(next) if next.points.tenths() == 0 => fill(w.next_held(), &next.level.name, ""),
+        Some(next) => fill(w.to_next(), &next.points.format(lang), &next.level.name),
     };
     el("div")
         .class("rc-overall")
@@ -310,14 +310,14 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
         .child(
             el("p")
                 .class("rc-score")
-                .child(el("span").class("rc-score-label").text(w.overall))
+                .child(el("span").class("rc-score-label").text(w.overall()))
                 .child(el("span").class("rc-score-number").text(&overall.score.format(lang)))
-                .child(el("span").class("rc-score-max").text(w.out_of)),
+                .child(el("span").class("rc-score-max").text(w.out_of())),
         )
         .child(
             el("p")
                 .class("rc-level")
-                .child(el("span").text(w.level))
+                .child(el("span").text(w.level()))
                 .text(" ")
                 .child(el("strong").text(&overall.level.name)),
         )
@@ -327,7 +327,7 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
         .child(
             el("div")
                 .class("rc-ladder")
-                .child(el("h3").class("rc-visually-hidden").text(w.ladder))
+                .child(el("h3").class("rc-visually-hidden").text(w.ladder()))
                 .child(el("ol").children(ladder))
                 .child(el("p").class("rc-next").text(&next)),
         )
@@ -350,17 +350,17 @@ fn factor_chart(report: &Report, lang: Lang, w: &Words) -> El {
     });
     el("div")
         .class("rc-chart")
-        .child(chart::radar(report, w.chart_label, lang))
+        .child(chart::radar(report, w.chart_label(), lang))
         .child(
             el("table")
                 .class("rc-table")
-                .child(el("caption").text(w.chart_label))
+                .child(el("caption").text(w.chart_label()))
                 .child(
                     el("thead").child(
                         el("tr")
-                            .child(el("th").attr("scope", "col").text(w.factor))
-                            .child(el("th").attr("scope", "col").text(w.score))
-                            .child(el("th").attr("scope", "col").text(w.level)),
+                            .child(el("th").attr("scope", "col").text(w.factor()))
+                            .child(el("th").attr("scope", "col").text(w.score()))
+                            .child(el("th").attr("scope", "col").text(w.level())),
                     ),
                 )
                 .child(el("tbody").children(rows)),
@@ -375,7 +375,7 @@ fn advice(report: &Report, lang: Lang, w: &Words) -> El {
             .child(
                 el("summary").text(
                     &[
-                        w.more_recommendations,
+                        w.more_recommendations(),
                         " (",
                         &decimal((recommendations.len() - TOP_RECOMMENDATIONS) as i64),
                         ")",
@@ -397,9 +397,9 @@ fn advice(report: &Report, lang: Lang, w: &Words) -> El {
     });
     el("section")
         .class("rc-advice")
-        .child(el("h3").text(w.recommendations))
+        .child(el("h3").text(w.recommendations()))
         .child(if recommendations.is_empty() {
-            el("p").text(w.no_recommendations)
+            el("p").text(w.no_recommendations())
         } else {
             el("ol").class("rc-recs").children(
                 recommendations
@@ -413,7 +413,7 @@ fn advice(report: &Report, lang: Lang, w: &Words) -> El {
 
 fn strengths(report: &Report, w: &Words) -> El {
     let list = if report.strengths.is_empty() {
-        el("p").text(w.no_strengths)
+        el("p").text(w.no_strengths())
     } else {
         el("ul")
             .class("rc-strengths")
@@ -426,14 +426,14 @@ fn strengths(report: &Report, w: &Words) -> El {
     };
     el("section")
         .class("rc-strengths-section")
-        .child(el("h3").text(w.strengths))
+        .child(el("h3").text(w.strengths()))
         .child(list)
 }
 
 fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
     // Advice for "don't know" starts from the bottom step; say why.
     let unknown =
-        matches!(r.answer, Some(Answer::DontKnow) | None).then(|| el("p").class("rc-meta").text(w.find_out_first));
+        matches!(r.answer, Some(Answer::DontKnow) | None).then(|| el("p").class("rc-meta").text(w.find_out_first()));
     el("li")
         .class(if r.lifts_cap { "rc-rec rc-lifts-cap" } else { "rc-rec" })
         .child(
@@ -444,7 +444,7 @@ fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
                 .child(
                     el("span")
                         .class("rc-gain")
-                        .text(&fill(w.gain, &r.gain.format(lang), "")),
+                        .text(&fill(w.gain(), &r.gain.format(lang), "")),
                 ),
         )
         .maybe(unknown)
@@ -455,7 +455,7 @@ fn share_box(state: &State, w: &Words) -> El {
     let box_ = el("div").class("rc-share rc-no-print");
     match &state.share_link {
         Some(link) => box_.child(
-            el("label").child(el("span").text(w.share_label)).child(
+            el("label").child(el("span").text(w.share_label())).child(
                 el("input")
                     .attr("type", "text")
                     .attr("readonly", "")
@@ -469,7 +469,7 @@ fn share_box(state: &State, w: &Words) -> El {
 fn invalid(problems: &[Problem], w: &Words) -> El {
     el("section")
         .class("rc-invalid")
-        .child(heading(w.invalid_questionnaire))
+        .child(heading(w.invalid_questionnaire()))
         .child(el("ul").class("rc-problems").children(problems.iter().map(|problem| {
             el("li")
                 .child(el("code").text(problem.place()))

@@ -12,9 +12,9 @@
 
 use readiness_core::share::{self, ShareError};
 use readiness_core::{decimal, Answer, Answers, Lang, Questionnaire, Report};
-use wasm_bindgen::prelude::*;
 
 use crate::dom::El;
+use crate::i18n::Words;
 use crate::json_out::{self, push_string};
 use crate::message::{Action, Message};
 use crate::problems;
@@ -148,20 +148,18 @@ impl Focus {
     }
 }
 
-/// One `<readiness-check>` element's widget.
-#[wasm_bindgen]
+/// One `<readiness-check>` element's widget. The loader drives it through
+/// the exports in `exports.rs`; tests and fuzzers call it directly.
 pub struct Widget {
     state: State,
     /// The effects of the current call, comma-separated JSON objects.
     effects: String,
 }
 
-#[wasm_bindgen]
 impl Widget {
     /// A widget in the loading view; `show` draws it. `lang` is the tag the
     /// loader resolved (any other means English), `storage` whether progress
     /// is saved, `storage_scope` the element's `id` (may be empty).
-    #[wasm_bindgen(constructor)]
     pub fn new(lang: &str, storage: bool, storage_scope: &str) -> Widget {
         Widget {
             state: State::new(Lang::from_tag(lang).unwrap_or(Lang::En), storage, storage_scope),
@@ -173,8 +171,8 @@ impl Widget {
     /// (see `message.rs`). Returns the effects the loader must carry out, as
     /// a JSON array. A message it cannot read is logged (a `log` effect).
     ///
-    /// One entry point rather than a method per message: each exported
-    /// method costs its own binding code in the WebAssembly and the glue.
+    /// One entry point rather than a method per message: each export costs
+    /// its own code in the WebAssembly and the glue.
     pub fn on(&mut self, message: &str) -> String {
         match Message::parse(message) {
             Ok(message) => self.update(message),
@@ -189,8 +187,20 @@ impl Widget {
     fn update(&mut self, message: Message<'_>) {
         match message {
             Message::Show => self.render(Focus::Stay),
-            Message::Load { lang, code, pack } => self.load(pack, lang, code),
-            Message::Invalid(problems) => {
+            Message::Load {
+                lang,
+                code,
+                labels,
+                pack,
+            } => {
+                if self.set_words(labels) {
+                    self.load(pack, lang, code);
+                }
+            }
+            Message::Invalid { labels, problems } => {
+                if !self.set_words(labels) {
+                    return;
+                }
                 let problems = problems::decode(problems);
                 for problem in &problems {
                     self.log(&problem.line());
@@ -226,6 +236,20 @@ impl Widget {
     /// `readiness_core::Questionnaire::pack`: validated before it got here):
     /// show the intro, a shared result, or (when only the language changed)
     /// the same view again, drawn once.
+    /// The widget's words arrived with a pack (`i18n.rs`): keep them for
+    /// the page's life (a few kilobytes a language). A damaged label file
+    /// is a failed download: false, and the failure is shown.
+    fn set_words(&mut self, labels: &str) -> bool {
+        let text: &'static str = Box::leak(Box::from(labels));
+        self.state.words = Words::parse(text).map(|words| &*Box::leak(Box::new(words)));
+        if self.state.words.is_none() {
+            self.log("the widget's labels arrived damaged or cut short; reload the page");
+            self.state.view = View::LoadFailed;
+            self.rerender();
+        }
+        self.state.words.is_some()
+    }
+
     fn load(&mut self, pack: &str, lang: Lang, code: &str) {
         self.state.lang = lang;
         let Some(questionnaire) = Questionnaire::from_pack(pack) else {

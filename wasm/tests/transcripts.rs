@@ -188,10 +188,16 @@ fn parse(path: &Path, text: &str) -> Transcript {
 
 /// The message text for `fields`: joined by line breaks, as the loader
 /// does, with `<pack>` (or `<pack cut N>`, its first N bytes) replaced by
-/// the transcript's questionnaire as a pack in the language of field 1.
+/// the transcript's questionnaire as a pack in the language of field 1, and
+/// `<labels>` by the widget's label file in that language as the build
+/// ships it (`wasm/labels/`).
 fn message(transcript: &Transcript, fields: &[String], cache: &mut Option<Questionnaire>) -> String {
     let mut out = Vec::new();
     for field in fields {
+        if field == "<labels>" {
+            out.push(labels(fields.get(1).map_or("en", String::as_str)));
+            continue;
+        }
         match field.strip_prefix("<pack").and_then(|rest| rest.strip_suffix('>')) {
             Some(rest) => {
                 let q = cache.get_or_insert_with(|| {
@@ -217,6 +223,21 @@ fn message(transcript: &Transcript, fields: &[String], cache: &mut Option<Questi
         }
     }
     out.join("\n")
+}
+
+/// A label file as `scripts/build-widget.sh` ships it: the texts without
+/// their names, separated by U+001F.
+fn labels(lang: &str) -> String {
+    let source = match Lang::from_tag(lang) {
+        Some(Lang::Id) => include_str!("../labels/id.txt"),
+        _ => include_str!("../labels/en.txt"),
+    };
+    let texts: Vec<&str> = source
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| line.split_once(": ").expect("name: text").1)
+        .collect();
+    texts.join("\u{1f}")
 }
 
 fn check(name: &str) {
