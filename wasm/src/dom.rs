@@ -12,7 +12,7 @@
 //! string (a text node) or another element. Elements inside an `svg` are
 //! created in the SVG namespace, as the HTML parser would.
 
-use crate::json_out::push_string;
+use readiness_core::json::push_string;
 
 /// An element under construction. Boxed: the builder passes it by value
 /// through every call, and a pointer is far less code to move than the

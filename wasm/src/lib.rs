@@ -17,7 +17,7 @@ mod dom;
 #[cfg(feature = "widget")]
 mod i18n;
 #[cfg(feature = "widget")]
-mod json_out;
+mod report_json;
 #[cfg(feature = "widget")]
 mod message;
 #[cfg(any(feature = "widget", feature = "validator"))]

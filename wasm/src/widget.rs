@@ -15,7 +15,8 @@ use readiness_core::{decimal, Answer, Answers, Lang, Questionnaire, Report};
 
 use crate::dom::El;
 use crate::i18n::Words;
-use crate::json_out::{self, push_string};
+use crate::report_json;
+use readiness_core::json::push_string;
 use crate::message::{Action, Message};
 use crate::problems;
 use crate::state::{Notice, State, View};
@@ -57,7 +58,7 @@ enum Effect<'a> {
 
 impl Effect<'_> {
     /// Appends the effect's JSON to `out`: by hand, as every field is a
-    /// string, a count, a view or the report (which `json_out` writes).
+    /// string, a count, a view or the report (which `report_json` writes).
     fn write(self, out: &mut String) {
         out.push_str("{\"kind\":");
         match self {
@@ -86,7 +87,7 @@ impl Effect<'_> {
             }
             Effect::Complete { report } => {
                 out.push_str("\"complete\",\"report\":");
-                out.push_str(&json_out::to_string(report));
+                report_json::write(out, report);
             }
             Effect::Retry => out.push_str("\"retry\""),
             Effect::Copy { text } => {
