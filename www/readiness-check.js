@@ -40,8 +40,7 @@ function loadStyles() {
 async function instantiate(file) {
   const response = await fetch(new URL(file, import.meta.url));
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const streamed = WebAssembly.instantiateStreaming?.(response.clone(), {});
-  const { instance } = await (streamed ?? Promise.reject()).catch(async () =>
+  const { instance } = await WebAssembly.instantiateStreaming(response.clone(), {}).catch(async () =>
     WebAssembly.instantiate(await response.arrayBuffer(), {}),
   );
   return instance.exports;
@@ -188,12 +187,10 @@ function takeOlder(s, key) {
 // Print only the results: while printing, the page hides everything but
 // the element that asked (a document sheet, adopted only for the moment).
 const printSheet = new CSSStyleSheet();
-printSheet.replaceSync(`@media print {
-  html.rc-printing body * { visibility: hidden !important; }
-  html.rc-printing readiness-check[data-printing] {
-    visibility: visible !important; position: absolute !important; inset: 0 auto auto 0 !important; width: 100% !important;
-  }
-}`);
+printSheet.replaceSync(
+  '@media print{html.rc-printing body *{visibility:hidden!important}' +
+    'html.rc-printing readiness-check[data-printing]{visibility:visible!important;position:absolute!important;inset:0 auto auto 0!important;width:100%!important}}',
+);
 
 function printResults(element) {
   const html = document.documentElement;
@@ -303,15 +300,21 @@ class ReadinessCheck extends HTMLElement {
     this.requestLang = lang;
     // A language switch reads the same `src` file again: keep its text.
     if (this.source?.url !== url) this.source = { url, text: fetchText(url) };
-    const check = this.hasAttribute('src') ? loadValidator() : null;
-    // A JSON file goes through the validator; a pack needs none. The
-    // widget's words in this language come beside it (wasm/src/i18n.rs).
-    const pack = Promise.all([
-      fetchText(new URL(`./labels.${lang}.txt`, import.meta.url)),
-      this.source.text.then((text) =>
-        text.startsWith(PACK) || !check ? text : check.then((validate) => validate(text, lang)),
-      ),
-    ]);
+    // The widget's words in this language (wasm/src/i18n.rs) come with
+    // the pack: the built-in file holds both, labels on its first line; a
+    // `src` file is a pack or JSON for the validator, and the words come
+    // from their own file beside the widget.
+    const pack = this.hasAttribute('src')
+      ? Promise.all([
+          fetchText(new URL(`./labels.${lang}.txt`, import.meta.url)),
+          this.source.text.then((text) =>
+            text.startsWith(PACK) ? text : loadValidator().then((validate) => validate(text, lang)),
+          ),
+        ])
+      : this.source.text.then((text) => {
+          const end = text.indexOf('\n');
+          return [text.slice(0, end), text.slice(end + 1)];
+        });
     // Handled in deliver(), which may attach only after the module loads.
     pack.catch(() => {});
     return { url, lang, pack };

@@ -34,7 +34,7 @@ mod decode;
 mod evaluate;
 pub mod json;
 mod lang;
-mod pack;
+pub mod pack;
 mod problem;
 mod questionnaire;
 mod recommend;

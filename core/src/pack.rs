@@ -9,13 +9,15 @@
 //! the browser or by `readiness` natively, which then writes the pack.
 //!
 //! ```text
-//! RCP1␟id␟version␟lang␟title␟intro␟levels␟{id␟min␟name␟description}…
+//! RCP1␟id␟version␟lang␟title␟intro␟minutes␟levels␟{id␟min␟name␟description}…
 //!     ␟factors␟{id␟weight␟name␟short␟description␟questions
 //!         ␟{id␟weight␟title␟prompt␟help␟na␟{score␟text␟advice}×5}…}…
 //!     ␟caps␟{a␟id␟question␟below␟maxLevel␟reason | w␟id␟above␟reason}…␟.
 //! ```
 //!
-//! Optional texts and scores are empty fields; `na` is `0` or `1`.
+//! Optional texts and scores are empty fields; `na` is `0` or `1`;
+//! `minutes` is [`Questionnaire::minutes`] in the pack's language, which
+//! the widget shows without computing it ([`minutes`]).
 
 use crate::lang::{Lang, Text};
 use crate::questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
@@ -42,6 +44,7 @@ impl Questionnaire {
         out.field(lang.code());
         out.text(&self.title);
         out.text(&self.intro);
+        out.count(self.minutes(lang) as usize);
         out.count(self.levels.len());
         for level in &self.levels {
             out.field(&level.id);
@@ -129,6 +132,7 @@ impl Questionnaire {
         });
         let title = r.text();
         let intro = r.text();
+        r.count();
         let mut levels = Vec::new();
         for _ in 0..r.count() {
             levels.push(Level {
@@ -212,6 +216,34 @@ impl Questionnaire {
     }
 }
 
+/// `text` cut at its first `separator` (an ASCII byte): the part before,
+/// and the rest after it if there was one. Packs, the widget's label files
+/// and its messages are all read with it: one byte search, shared (not
+/// `str::split`, whose pattern code weighs kilobytes in the widget).
+#[inline(never)]
+pub fn cut(text: &str, separator: u8) -> (&str, Option<&str>) {
+    match text.bytes().position(|b| b == separator) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    }
+}
+
+/// The minutes to answer that a pack names, if it is one: what the widget
+/// shows in its intro, read without the estimate's code.
+pub fn minutes(pack: &str) -> Option<u32> {
+    // The field after MAGIC, id, version, lang, title and intro.
+    let mut r = Reader {
+        rest: pack.strip_prefix(MAGIC)?,
+        lang: Lang::En,
+        damaged: false,
+    };
+    for _ in 0..5 {
+        r.field();
+    }
+    let minutes = r.count();
+    (!r.damaged).then_some(minutes as u32)
+}
+
 struct Writer {
     out: String,
     lang: Lang,
@@ -263,9 +295,10 @@ impl<'p> Reader<'p> {
             self.damaged = true;
             return "";
         };
-        let end = rest.bytes().position(|b| b == SEPARATOR as u8).unwrap_or(rest.len());
-        self.rest = &rest[end..];
-        &rest[..end]
+        let (field, _) = cut(rest, SEPARATOR as u8);
+        // The separator stays at the front of what is left.
+        self.rest = &rest[field.len()..];
+        field
     }
 
     fn string(&mut self) -> String {
@@ -371,6 +404,15 @@ mod tests {
             "trailing field"
         );
         assert!(Questionnaire::from_pack("{\"formatVersion\": 2}").is_none(), "JSON");
+    }
+
+    #[test]
+    fn a_pack_names_the_minutes_to_answer() {
+        let q = Questionnaire::builtin();
+        for &lang in &q.languages {
+            assert_eq!(minutes(&q.pack(lang)), Some(q.minutes(lang)), "{lang}");
+        }
+        assert_eq!(minutes("{}"), None);
     }
 
     #[test]

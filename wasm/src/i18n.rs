@@ -112,8 +112,7 @@ words! {
     dont_know_count,
 }
 
-/// The texts of a label file (a byte search, not `str::split`, whose
-/// pattern code weighs kilobytes here).
+/// The texts of a label file.
 struct Fields(&'static str);
 
 impl Iterator for Fields {
@@ -123,10 +122,9 @@ impl Iterator for Fields {
         if self.0.is_empty() {
             return None;
         }
-        let end = self.0.bytes().position(|b| b == 0x1f).unwrap_or(self.0.len());
-        let line = &self.0[..end];
-        self.0 = self.0.get(end + 1..).unwrap_or("");
-        Some(line)
+        let (text, rest) = readiness_core::pack::cut(self.0, 0x1f);
+        self.0 = rest.unwrap_or("");
+        Some(text)
     }
 }
 

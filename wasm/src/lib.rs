@@ -17,11 +17,11 @@ mod dom;
 #[cfg(feature = "widget")]
 mod i18n;
 #[cfg(feature = "widget")]
-mod report_json;
-#[cfg(feature = "widget")]
 mod message;
 #[cfg(any(feature = "widget", feature = "validator"))]
 mod problems;
+#[cfg(feature = "widget")]
+mod report_json;
 #[cfg(feature = "widget")]
 mod state;
 #[cfg(feature = "widget")]

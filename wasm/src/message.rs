@@ -178,10 +178,7 @@ enum Kind {
 
 /// The first line of `text`, and what follows its line break if it has one.
 fn line(text: &str) -> (&str, Option<&str>) {
-    match text.bytes().position(|b| b == b'\n') {
-        Some(at) => (&text[..at], Some(&text[at + 1..])),
-        None => (text, None),
-    }
+    readiness_core::pack::cut(text, b'\n')
 }
 
 /// A language tag as the loader resolves it; any other tag means English.

@@ -3,6 +3,8 @@
 //! `validator`) reads and checks a marketer's file; the widget only shows
 //! what it found, so it carries no JSON reader and no validation rules.
 
+#[cfg(feature = "widget")]
+use readiness_core::pack::cut;
 use readiness_core::Problem;
 
 const FIELD: u8 = 0x1f;
@@ -36,22 +38,19 @@ pub fn encode(problems: &[Problem]) -> String {
 #[cfg(feature = "widget")]
 pub fn decode(text: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut rest = text;
-    loop {
-        let end = rest.bytes().position(|b| b == RECORD).unwrap_or(rest.len());
-        let mut record = &rest[..end];
+    let mut rest = Some(text);
+    while let Some(text) = rest {
+        let (mut record, next) = cut(text, RECORD);
         let mut parts = [""; 3];
         for part in &mut parts {
-            let cut = record.bytes().position(|b| b == FIELD).unwrap_or(record.len());
-            *part = &record[..cut];
-            record = record.get(cut + 1..).unwrap_or("");
+            let (field, after) = cut(record, FIELD);
+            *part = field;
+            record = after.unwrap_or("");
         }
         problems.push(Problem::new(parts[0], parts[1], parts[2]));
-        match rest.get(end + 1..) {
-            Some(next) => rest = next,
-            None => return problems,
-        }
+        rest = next;
     }
+    problems
 }
 
 #[cfg(all(test, feature = "validator", feature = "widget"))]

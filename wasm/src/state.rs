@@ -71,6 +71,8 @@ pub struct State {
     pub saved: bool,
     /// The widget's words, once a label file has arrived with a pack.
     pub words: Option<&'static Words>,
+    /// The minutes to answer, as the pack names them.
+    pub minutes: u32,
 }
 
 impl State {
@@ -89,6 +91,7 @@ impl State {
             share_link: None,
             saved: false,
             words: None,
+            minutes: 0,
         }
     }
 

@@ -101,7 +101,7 @@ fn intro(q: &Questionnaire, state: &State, lang: Lang, w: &Words) -> El {
         .child(el("p").class("rc-lead").text(q.intro.get(lang)))
         .child(el("p").class("rc-meta").text(&fill(
             w.minutes(),
-            &decimal(q.minutes(lang).into()),
+            &decimal(state.minutes.into()),
             &decimal(q.questions().count() as i64),
         )))
         .child(el("h3").text(w.factors_heading()))

@@ -15,13 +15,13 @@ use readiness_core::{decimal, Answer, Answers, Lang, Questionnaire, Report};
 
 use crate::dom::El;
 use crate::i18n::Words;
-use crate::report_json;
-use readiness_core::json::push_string;
 use crate::message::{Action, Message};
 use crate::problems;
+use crate::report_json;
 use crate::state::{Notice, State, View};
 use crate::storage;
 use crate::view;
+use readiness_core::json::push_string;
 
 /// What the loader must do after a call, in order. Each goes out as a JSON
 /// object `{"kind": …, …}` (see [`Effect::write`]).
@@ -211,6 +211,8 @@ impl Widget {
             }
             Message::Failed(reason) => {
                 self.log(reason);
+                // A download that fails after the questionnaire was shown
+                // (a language switch): "Try again" returns to this view.
                 self.state.view = View::LoadFailed;
                 self.rerender();
             }
@@ -253,6 +255,7 @@ impl Widget {
 
     fn load(&mut self, pack: &str, lang: Lang, code: &str) {
         self.state.lang = lang;
+        self.state.minutes = readiness_core::pack::minutes(pack).unwrap_or(0);
         let Some(questionnaire) = Questionnaire::from_pack(pack) else {
             self.log("the questionnaire arrived damaged or cut short; reload the page");
             self.state.view = View::LoadFailed;
@@ -264,9 +267,19 @@ impl Widget {
             .questionnaire
             .as_ref()
             .is_some_and(|old| old.id == questionnaire.id && old.version == questionnaire.version);
+        let steps = questionnaire.factors.len();
         self.state.questionnaire = Some(questionnaire);
         if same {
             // A language switch: keep answers and place, refresh the texts.
+            // After a failed download ("Try again"), or on a step the file
+            // no longer has (an edition edited without a new version), the
+            // intro offers to continue with the answers kept.
+            if matches!(self.state.view, View::Loading | View::LoadFailed)
+                || matches!(self.state.view, View::Step(step) if step >= steps)
+            {
+                self.state.saved = !self.state.answers.is_empty();
+                self.state.view = View::Intro;
+            }
             if self.state.view == View::Results {
                 self.state.report = self.score();
             }
@@ -418,9 +431,10 @@ impl Widget {
         }
         let total = q.questions().count();
         self.state.answers.insert(id, answer);
-        let was_open = self.state.unanswered.iter().any(|open| open == id);
-        self.state.unanswered.retain(|open| open != id);
-        if was_open {
+        // Ids are listed once: remove it where it stands (`retain` is more
+        // code for the same).
+        if let Some(at) = self.state.unanswered.iter().position(|open| open == id) {
+            self.state.unanswered.remove(at);
             let view = view::unanswered(self.questionnaire(), &self.state, false);
             self.emit(Effect::Replace {
                 selector: ".rc-error",

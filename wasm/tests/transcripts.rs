@@ -49,6 +49,7 @@ transcripts! {
     invalid => "invalid",
     damaged_pack => "damaged-pack",
     failed => "failed",
+    failed_language_switch => "failed-language-switch",
     unknown_kind => "unknown-kind",
     unknown_action => "unknown-action",
     malformed => "malformed",
