@@ -7,9 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   answerStep,
+  builtinQuestionnaire,
   finish,
   harness,
   loadVector,
+  questionIds,
   questionsOnStep,
   recordEvents,
   start,
@@ -19,7 +21,8 @@ import {
 } from './helpers.mjs';
 
 const h = harness();
-const TOTAL = 23;
+// Every question of the built-in questionnaire: the `total` of each progress event.
+const TOTAL = questionIds(await builtinQuestionnaire('en')).length;
 
 test('readiness-progress counts answers; readiness-complete fires once; both reach document', async () => {
   const { answers, expect } = await loadVector('builtin-all-top');

@@ -219,12 +219,41 @@ export async function builtinQuestionnaire(lang) {
   return pick(JSON.parse(await readFile(file, 'utf8')));
 }
 
+/**
+ * The built-in questionnaire's file as written (every text in both
+ * languages), parsed: for tests that serve a variant of it with `src`.
+ */
+export async function builtinQuestionnaireFile() {
+  return JSON.parse(await readFile(path.join(ROOT, 'core/questionnaires/social-media-strategy.json'), 'utf8'));
+}
+
+/**
+ * A share code's checksum, as core/src/share.rs computes it: FNV-1a of the
+ * payload (`id@version:letters`), four base-36 digits. For tests that make
+ * a genuine code for another edition.
+ */
+export function shareChecksum(payload) {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(payload)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return (hash % 36 ** 4).toString(36).padStart(4, '0');
+}
+
+/** `text` for use inside a RegExp, matching itself only. */
+export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Every question id of a questionnaire, in the order asked. */
 export function questionIds(questionnaire) {
   return questionnaire.factors.flatMap((factor) => factor.questions.map((question) => question.id));
 }
 
 /** A shared vector from tests/vectors/, parsed. */
+/** The widget's words in `lang`, by name, from wasm/labels/<lang>.txt. */
+export async function labels(lang) {
+  const text = await readFile(path.join(ROOT, `wasm/labels/${lang}.txt`), 'utf8');
+  const lines = text.split('\n').filter((line) => line && !line.startsWith('#'));
+  return Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)]));
+}
+
 export async function loadVector(name) {
   return JSON.parse(await readFile(path.join(ROOT, 'tests/vectors', `${name}.json`), 'utf8'));
 }

@@ -108,8 +108,8 @@ test('a page of three widgets: each widget on its own step', async () => {
 });
 
 // Regression test for a widget bug this suite found (fixed): both elements save under the
-// same key (readiness-check:v2:<id>@<version>, wasm/src/storage.rs `key`; now
-// scoped by the element's id),
+// same key (then readiness-check:v2:<id>@<version>, wasm/src/storage.rs `key`;
+// now readiness-check:v3:<id>#<element id>, scoped by the element's id),
 // each writing its whole answer set (widget.rs `save`), so the last widget
 // answered overwrites the other's progress, and after a reload both resume
 // with the same answers.

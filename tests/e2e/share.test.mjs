@@ -4,9 +4,26 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { finish, harness, loadVector, noticeText, recordEvents, waitForView } from './helpers.mjs';
+import {
+  builtinQuestionnaire,
+  escapeRegExp,
+  finish,
+  harness,
+  loadVector,
+  noticeText,
+  questionIds,
+  recordEvents,
+  shareChecksum,
+  waitForView,
+} from './helpers.mjs';
 
 const h = harness();
+
+// The built-in questionnaire's edition (`id@version`), which every share
+// code names, and its number of questions (a letter each).
+const BUILTIN = await builtinQuestionnaire('en');
+const EDITION = `${BUILTIN.id}@${BUILTIN.version}`;
+const QUESTIONS = questionIds(BUILTIN).length;
 
 const NOTICES = {
   en: {
@@ -66,7 +83,8 @@ test('share link round trip: copy, open in a fresh context, same results with th
   const base = h.href('/test/widget.html?lang=en');
   assert.ok(link.startsWith(`${base}#readiness=`), `the link is this page with #readiness=: ${link}`);
   const code = codeOf(link);
-  assert.match(code, /^social-media-strategy@1\.0\.0:[0-4dn_]{23}-[0-9a-z]{4}$/, 'a compact code');
+  assert.match(code, new RegExp(`^${escapeRegExp(EDITION)}:[0-4dn_]{${QUESTIONS}}-[0-9a-z]{4}$`), 'a compact code');
+  assert.equal(code.slice(-4), shareChecksum(code.slice(0, -5)), 'its checksum is the payload’s');
   assert.ok(link.length < 200, `the link is short (${link.length} characters)`);
   assert.equal(await widget.locator('.rc-share input').getAttribute('readonly'), '', 'the link field is read-only');
   await widget.locator('.rc-notice p').waitFor();
@@ -131,13 +149,12 @@ for (const [what, damage] of [
 }
 
 test('a share link for another version of the questionnaire says so', async () => {
-  // A genuine code for version 0.9.0: the checksum is recomputed (FNV-1a, base 36).
+  // A genuine code for another version (0.9.0): the checksum is recomputed (FNV-1a, base 36).
   const code = codeOf((await genuine()).link);
-  const payload = code.slice(0, code.lastIndexOf('-')).replace('@1.0.0:', '@0.9.0:');
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(payload)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  const sum = (hash % 36 ** 4).toString(36).padStart(4, '0');
-  const other = await h.openPage(`/test/widget.html?lang=en#readiness=${payload}-${sum}`);
+  assert.notEqual(BUILTIN.version, '0.9.0');
+  const payload = code.slice(0, code.lastIndexOf('-')).replace(`${EDITION}:`, `${BUILTIN.id}@0.9.0:`);
+  assert.ok(payload.startsWith(`${BUILTIN.id}@0.9.0:`), payload);
+  const other = await h.openPage(`/test/widget.html?lang=en#readiness=${payload}-${shareChecksum(payload)}`);
   const widget = other.locator('readiness-check');
   await waitForView(widget, 'intro');
   assert.equal(await noticeText(widget), NOTICES.en.otherVersion);
@@ -171,6 +188,6 @@ test('a share link followed on a page already open (only the fragment changes) o
   assert.deepEqual(await resultsOf(widget), results);
   assert.equal(await noticeText(widget), NOTICES.en.shared);
   // A damaged fragment leaves the results and says so.
-  await page.evaluate(() => (location.hash = 'readiness=social-media-strategy@1.0.0:0-zzzz'));
+  await page.evaluate((edition) => (location.hash = `readiness=${edition}:0-zzzz`), EDITION);
   await widget.locator('.rc-notice p').filter({ hasText: NOTICES.en.damaged }).waitFor({ timeout: 5000 });
 });

@@ -1,13 +1,19 @@
 // Saved progress: answers survive a reload (localStorage, keyed by the
-// questionnaire id and version, the answers saved as their share code) and
-// the intro offers to resume or start over; storage="none" saves nothing; corrupt, stale or foreign saved data
-// is ignored with a notice and never breaks the widget.
+// questionnaire id, `readiness-check:v3:<id>#<element id>`; the value is the
+// answers' share code, which names the questionnaire's version) and the
+// intro offers to resume or start over; storage="none" saves nothing;
+// corrupt or foreign saved data is ignored with a notice, another edition's
+// with the "earlier edition" notice (also when found under the old `v2` key,
+// which the loader hands over once), and none of it breaks the widget.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   builtinQuestionnaire,
+  labels,
+  escapeRegExp,
   questionIds,
+  shareChecksum,
   answerStep,
   checkedOnStep,
   finish,
@@ -22,20 +28,33 @@ import {
 } from './helpers.mjs';
 
 const h = harness();
-// The fixture's widget has id="w1", which scopes its saved progress.
-const KEY = 'readiness-check:v2:social-media-strategy@1.0.0#w1';
-const IGNORED = 'Saved answers could not be read and were ignored.';
+const BUILTIN = await builtinQuestionnaire('en');
+// The fixture's widget has id="w1", which scopes its saved progress. The
+// key has no version: the value (a share code) says which edition it is.
+const KEY = `readiness-check:v3:${BUILTIN.id}#w1`;
+const WORDS = await labels('en');
+const IGNORED = WORDS.storage_ignored;
+const EARLIER_EDITION = WORDS.storage_other_version;
+// The edition before this one, whose progress the loader saved under a `v2`
+// key with the version in it (1.0.0, 23 questions: docs/questionnaire-changelog.md).
+const OLD_VERSION = '1.0.0';
+const OLD_QUESTIONS = 23;
+/** A genuine share code of the earlier edition (right checksum): 3 to every question. */
+const oldEditionCode = () => {
+  const payload = `${BUILTIN.id}@${OLD_VERSION}:${'3'.repeat(OLD_QUESTIONS)}`;
+  return `${payload}-${shareChecksum(payload)}`;
+};
 
 const saved = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 
 // The built-in questionnaire's question ids, in the order asked: the order
 // of a share code's letters.
-const QUESTION_IDS = questionIds(await builtinQuestionnaire('en'));
+const QUESTION_IDS = questionIds(BUILTIN);
 const LETTER = { 'dont-know': 'd', 'not-applicable': 'n' };
 
 /** The share code core/src/share.rs writes for `answers`, read back letter by letter. */
 function savedAnswers(code) {
-  const match = /^social-media-strategy@1\.0\.0:([0-4dn_]+)-[0-9a-z]{4}$/.exec(code ?? '');
+  const match = new RegExp(`^${escapeRegExp(`${BUILTIN.id}@${BUILTIN.version}`)}:([0-4dn_]+)-[0-9a-z]{4}$`).exec(code ?? '');
   assert.ok(match, `a share code for this edition: ${code}`);
   assert.equal(match[1].length, QUESTION_IDS.length, 'a letter per question');
   const answers = {};
@@ -69,6 +88,7 @@ test('reload restores: resume goes to the first open step with the answers check
   await waitForView(widget, 'intro');
   const { step1, step2, given } = await answerSomething(widget, answers);
   assert.deepEqual(savedAnswers(await saved(page)), given, `saved under ${KEY}`);
+  assert.deepEqual(await readinessKeys(page), [KEY], 'under that key only');
 
   await page.reload();
   await waitForView(widget, 'intro');
@@ -132,7 +152,7 @@ test('storage="none" saves nothing, and switching storage off forgets what was s
 });
 
 for (const [what, value] of [
-  ['a truncated code', 'social-media-strategy@1.0.0:0123'],
+  ['a truncated code', `${BUILTIN.id}@${BUILTIN.version}:0123`],
   ['the older JSON format', '{"answers":{"audience-online-habits":2}}'],
   ['an altered answer', 'altered'],
   ['a letter too few', 'short'],
@@ -173,18 +193,68 @@ for (const [what, value] of [
   });
 }
 
-test("another edition's saved answers are left alone and not applied", async () => {
+test("another edition's saved answers are not applied: dropped once, with the earlier-edition notice", async () => {
+  assert.notEqual(BUILTIN.version, OLD_VERSION, 'the built-in questionnaire is a later edition');
+  const { answers } = await loadVector('builtin-mixed-en');
   const page = await h.openPage('/test/widget.html?lang=en');
   const widget = page.locator('readiness-check');
   await waitForView(widget, 'intro');
-  const otherKey = 'readiness-check:v2:social-media-strategy@0.9.0#w1';
-  const otherValue = 'social-media-strategy@0.9.0:4-abcd';
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [otherKey, otherValue]);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, oldEditionCode()]);
   await page.reload();
   await waitForView(widget, 'intro');
-  assert.equal(await noticeText(widget), '');
-  assert.equal(await widget.locator('button[data-action=start]').count(), 1, 'nothing to resume');
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), otherKey), otherValue, 'left as it was');
+  assert.equal(await noticeText(widget), EARLIER_EDITION);
+  assert.equal(await widget.locator('.rc-notice[role=status] p').count(), 1, 'the notice is a status message');
+  assert.equal(await widget.locator('button[data-action=resume]').count(), 0, 'nothing to resume');
+  assert.equal(await widget.locator('button[data-action=start]').count(), 1, 'a plain start');
+  assert.equal(await saved(page), null, 'the other edition’s answers are removed');
+  // Not applied: the visitor starts with nothing checked.
+  await widget.locator('button[data-action=start]').click();
+  await waitForStep(widget, 1);
+  assert.ok(Object.values(await checkedOnStep(widget)).every((value) => value === null), 'nothing checked');
+  await page.reload();
+  await waitForView(widget, 'intro');
+  assert.equal(await noticeText(widget), '', 'told once');
+  // Answers given now are saved for this edition, under the same key.
+  await widget.locator('button[data-action=start]').click();
+  await waitForStep(widget, 1);
+  await answerStep(widget, answers);
+  const [first] = await questionsOnStep(widget);
+  assert.equal(savedAnswers(await saved(page))[first], answers[first]);
+});
+
+test('progress saved under the old v2 key (id@version) is handed over once: the earlier-edition notice, then removed', async () => {
+  assert.notEqual(BUILTIN.version, OLD_VERSION, 'the built-in questionnaire is a later edition');
+  const page = await h.openPage('/test/widget.html?lang=en');
+  const widget = page.locator('readiness-check');
+  await waitForView(widget, 'intro');
+  // What the widget saved for the element id="w1" before the key lost its version.
+  const oldKey = `readiness-check:v2:${BUILTIN.id}@${OLD_VERSION}#w1`;
+  // Not this element's: another element id, no element id, another questionnaire.
+  const others = {
+    [`readiness-check:v2:${BUILTIN.id}@${OLD_VERSION}#w2`]: oldEditionCode(),
+    [`readiness-check:v2:${BUILTIN.id}@${OLD_VERSION}`]: oldEditionCode(),
+    'readiness-check:v2:other-check@1.0.0#w1': 'other-check@1.0.0:4-abcd',
+  };
+  await page.evaluate((entries) => {
+    for (const [key, value] of entries) localStorage.setItem(key, value);
+  }, Object.entries({ [oldKey]: oldEditionCode(), ...others }));
+  await page.reload();
+  await waitForView(widget, 'intro');
+  assert.equal(await noticeText(widget), EARLIER_EDITION, 'the visitor is told their answers were for an earlier edition');
+  assert.equal(await widget.locator('.rc-notice[role=status] p').count(), 1, 'the notice is a status message');
+  assert.equal(await widget.locator('button[data-action=resume]').count(), 0, 'nothing to resume: not applied');
+  assert.equal(await widget.locator('button[data-action=start]').count(), 1);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), oldKey), null, 'the v2 key is removed');
+  assert.equal(await saved(page), null, 'and nothing is saved under the v3 key for it');
+  for (const [key, value] of Object.entries(others)) {
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), key), value, `${key} is left as it was`);
+  }
+  // Handed over once: a reload says nothing more.
+  await page.reload();
+  await waitForView(widget, 'intro');
+  assert.equal(await noticeText(widget), '', 'told once');
+  assert.equal(await widget.locator('button[data-action=start]').count(), 1);
+  assert.deepEqual((await readinessKeys(page)).sort(), Object.keys(others).sort(), 'only the other elements’ keys remain');
 });
 
 test('finished answers resume straight to the results (and that is a completion)', async () => {
