@@ -123,7 +123,7 @@ test('switching lang mid-way keeps the answers and changes every text', async ()
 // (a language switch), keeps the view, which `retry` set to Loading, and
 // redraws it: the widget stays on "Memuat penilaian…" and the visitor's
 // answers are out of reach until the page is reloaded.
-test('a failed fetch on a language switch: "Try again" brings back the step with its answers', async () => {
+test('a failed fetch on a language switch: "Try again", then Continue, brings back the step with its answers', async () => {
   const { answers } = await loadVector('builtin-mixed-en');
   const id = await builtinQuestionnaire('id');
   let failures = 1;
@@ -146,9 +146,12 @@ test('a failed fetch on a language switch: "Try again" brings back the step with
   const retry = widget.locator('button[data-action=retry]');
   await retry.waitFor({ state: 'attached' });
   await retry.click();
-  // Not stuck: a step again (failing here names the view it is stuck on).
-  await widget.locator('.rc[lang=id][data-view=step]').waitFor({ state: 'attached', timeout: 5000 }).catch(() => {});
-  assert.equal(await viewOf(widget), 'step', `after Try again: "${await widget.locator('.rc').textContent()}"`);
+  // Not stuck: the intro offers to continue (failing here names the view
+  // it is stuck on), and continuing goes to the first open step.
+  await widget.locator('.rc[lang=id][data-view=intro]').waitFor({ state: 'attached', timeout: 5000 }).catch(() => {});
+  assert.equal(await viewOf(widget), 'intro', `after Try again: "${await widget.locator('.rc').textContent()}"`);
+  await widget.locator('button[data-action=resume]').click();
+  await waitForStep(widget, 2);
   await page.waitForFunction(
     (legend) => document.querySelector('readiness-check').shadowRoot.querySelector('fieldset legend')?.textContent === legend,
     expectedStep(id, 2, 'id').legends[0],
