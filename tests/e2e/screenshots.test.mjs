@@ -63,3 +63,29 @@ for (const width of [360, 1280]) {
     });
   }
 }
+
+// The results three visitors see, in each language: nothing in place,
+// strong everywhere but the executive sponsor (held by the cap), and a
+// mixed profile (with "don't know" and "not applicable").
+for (const width of [360, 1280]) {
+  for (const lang of ['id', 'en']) {
+    for (const [profile, vectorName] of [
+      ['nothing', 'builtin-all-bottom'],
+      ['no-sponsor', 'builtin-sponsorship-cap'],
+      ['mixed', `builtin-mixed-${lang}`],
+    ]) {
+      test(`results at ${width} px (${lang}): ${profile}`, async () => {
+        const { answers } = await loadVector(vectorName);
+        const page = await h.openPage(`/test/widget.html?lang=${lang}&storage=none`, {
+          width,
+          height: width === 360 ? 740 : 900,
+        });
+        const widget = page.locator('readiness-check');
+        await waitForView(widget, 'intro');
+        await finish(widget, answers);
+        await widget.locator('h2').first().evaluate((heading) => heading.blur());
+        await shoot(widget, `results-${profile}-${lang}-${width}`, width);
+      });
+    }
+  }
+}

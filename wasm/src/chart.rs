@@ -10,7 +10,7 @@ use readiness_core::decimal;
 
 /// Wider than the radar itself: the factors' short names stand beside the
 /// left and right axes.
-const VIEW_BOX: &str = "-110 0 480 260";
+const VIEW_BOX: &str = "-125 0 510 260";
 const CENTER: i32 = 130;
 const RADIUS: f64 = 90.0;
 
