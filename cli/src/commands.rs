@@ -8,8 +8,9 @@ use readiness_core::{Lang, Questionnaire, BUILTIN_JSON, FORMAT_VERSION, SCHEMA};
 
 use crate::args::ScoreFormat;
 use crate::failure::{problem_lines, Failure};
-use crate::input::{self, display_name};
-use crate::output::{self, WithRespondent};
+use crate::input;
+use crate::paths::display_name;
+use crate::print::{print, WithRespondent};
 use crate::style::Style;
 use crate::text;
 
@@ -17,8 +18,8 @@ pub fn questionnaire(lang: Option<Lang>) -> Result<(), Failure> {
     match lang {
         // The shipped file, byte for byte: its layout and key order are the
         // template a marketer edits.
-        None => output::print(BUILTIN_JSON),
-        Some(lang) => output::print(&pretty(&Questionnaire::builtin().only(lang))),
+        None => print(BUILTIN_JSON),
+        Some(lang) => print(&pretty(&Questionnaire::builtin().only(lang))),
     }
 }
 
@@ -48,7 +49,7 @@ pub fn validate(path: &Path) -> Result<(), Failure> {
                     path.display(),
                 ));
             }
-            output::print(&summary)
+            print(&summary)
         }
         Err(problems) => {
             let mut lines = problem_lines(path, &problems);
@@ -67,12 +68,12 @@ pub fn validate(path: &Path) -> Result<(), Failure> {
 pub fn upgrade(path: &Path) -> Result<(), Failure> {
     let text = input::read_text(path)?;
     let q = Questionnaire::from_json(&text).map_err(|problems| Failure::problems(path, &problems))?;
-    output::print(&pretty(&q))
+    print(&pretty(&q))
 }
 
 /// Prints a questionnaire's pack in `lang` (the built-in one without a file).
 pub fn pack(path: Option<&Path>, lang: Lang) -> Result<(), Failure> {
-    output::print(&input::questionnaire(path)?.pack(lang))
+    print(&input::questionnaire(path)?.pack(lang))
 }
 
 /// The file's format version, when it is older than the current one.
@@ -97,16 +98,16 @@ pub fn score(path: &Path, questionnaire: Option<&Path>, lang: Lang, format: Scor
         .map_err(|problems| Failure::problems(path, &problems))?;
     let respondent = response.respondent.as_deref();
     match format {
-        ScoreFormat::Json => output::print(&pretty(&WithRespondent {
+        ScoreFormat::Json => print(&pretty(&WithRespondent {
             respondent,
             report: &report,
         })),
-        ScoreFormat::Text => output::print(&text::render(&report, respondent, Style::for_stdout())),
+        ScoreFormat::Text => print(&text::render(&report, respondent, Style::for_stdout())),
     }
 }
 
 pub fn schema() -> Result<(), Failure> {
-    output::print(SCHEMA)
+    print(SCHEMA)
 }
 
 fn pretty<T: serde::Serialize>(value: &T) -> String {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use readiness_core::Problem;
 
-use crate::input::display_name;
+use crate::paths::display_name;
 
 /// A command that did not succeed. Each variant maps to one exit status,
 /// documented in `--help`.

@@ -9,25 +9,12 @@ use std::path::Path;
 use readiness_core::{Lang, Questionnaire};
 
 use crate::failure::Failure;
+use crate::paths::{display_name, is_stdin};
 
 /// Large reads keep system calls rare when streaming gigabytes.
 const BUFFER: usize = 256 * 1024;
 
 const BOM: &str = "\u{feff}";
-
-/// Whether a path argument means standard input.
-pub fn is_stdin(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
-
-/// How a path is named in messages.
-pub fn display_name(path: &Path) -> String {
-    if is_stdin(path) {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    }
-}
 
 /// A whole file (or standard input) as text. A leading byte order mark is
 /// dropped: Windows editors write one, and it is not part of the JSON.

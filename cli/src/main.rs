@@ -6,16 +6,13 @@
 mod args;
 mod batch;
 mod commands;
-mod csv_header;
-mod csv_input;
 mod failure;
 mod input;
-mod jsonl_input;
 mod labels;
 mod layout;
-mod output;
+mod paths;
+mod print;
 mod style;
-mod summary;
 mod text;
 
 use std::process::ExitCode;

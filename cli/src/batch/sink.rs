@@ -1,40 +1,20 @@
-//! What `score` and `batch` print: reports as JSON or text, compact CSV
-//! rows, or a summary.
+//! Where a batch's results go: each response scored and written as a JSON
+//! line, an element of one JSON array, a text report or a compact CSV row,
+//! or added to a summary printed at the end.
 
 use std::io::{self, BufWriter, Write};
 
 use readiness_core::{Lang, Problem, Questionnaire, Report, Scores};
-use serde::Serialize;
 
+use super::source::{Counts, Entry};
+use super::summary::Summary;
 use crate::args::BatchFormat;
-use crate::batch::{Counts, Entry, Want};
-use crate::failure::Failure;
+use crate::print::WithRespondent;
 use crate::style::Style;
-use crate::summary::Summary;
 use crate::text;
 
 /// Large writes keep system calls rare when streaming gigabytes.
 const BUFFER: usize = 256 * 1024;
-
-/// Prints a whole text on standard output, ending it with a newline.
-pub fn print(text: &str) -> Result<(), Failure> {
-    let mut out = io::stdout().lock();
-    let newline = if text.ends_with('\n') { "" } else { "\n" };
-    write!(out, "{text}{newline}")
-        .and_then(|()| out.flush())
-        .map_err(Failure::write)
-}
-
-/// The report with the respondent the input named, first, so that results
-/// can be matched to who answered. Without one it is the core's report as
-/// is: the JSON the widget's completion event carries.
-#[derive(Serialize)]
-pub struct WithRespondent<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub respondent: Option<&'a str>,
-    #[serde(flatten)]
-    pub report: &'a Report,
-}
 
 /// What became of one response.
 pub enum Scored {
@@ -44,18 +24,8 @@ pub enum Scored {
     Unscorable(Vec<Problem>),
 }
 
-/// What a batch format needs from each response: only JSON and text show
-/// texts and recommendations, so only they take the slower full report.
-pub fn wants(format: BatchFormat, summary: bool) -> Want {
-    if summary || format == BatchFormat::Csv {
-        Want::Sheet
-    } else {
-        Want::Answers
-    }
-}
-
 /// Where a batch's results go.
-pub struct Output<'q, W: Write> {
+pub struct Sink<'q, W: Write> {
     q: &'q Questionnaire,
     lang: Lang,
     kind: Kind<W>,
@@ -94,7 +64,7 @@ enum ReportSink<W: Write> {
     },
 }
 
-impl<'q, W: Write> Output<'q, W> {
+impl<'q, W: Write> Sink<'q, W> {
     /// Starts the output (a CSV header, the array's `[`).
     pub fn new(format: BatchFormat, summary: bool, q: &'q Questionnaire, lang: Lang, out: W) -> io::Result<Self> {
         let buffered = |out| BufWriter::with_capacity(BUFFER, out);
@@ -129,7 +99,7 @@ impl<'q, W: Write> Output<'q, W> {
                 style: Style::for_stdout(),
             }),
         };
-        Ok(Output { q, lang, kind })
+        Ok(Sink { q, lang, kind })
     }
 
     /// Scores one response and writes the result.

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use readiness_core::{Answers, Problem, Questionnaire, Sheet};
 
-use crate::batch::{Entry, Next, Source, Want};
-use crate::failure::Failure;
 use scan::Scanner;
+
+use super::source::{Entry, Next, Source, Want};
+use crate::failure::Failure;
 
 /// No answers object comes near this; reading a longer line whole would let
 /// one runaway line (a file without newlines) take all memory.

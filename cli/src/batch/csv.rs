@@ -10,20 +10,23 @@
 //! reads with, configured as it was: RFC 4180 quoting, `""` for a quote, a
 //! quoted field may hold separators and line breaks. Only `\n` ends a
 //! record, so a CRLF's `\r` stays in the last cell, where trimming drops it;
-//! a line that is empty is no record at all, as for `csv`.
+//! a line that is empty is no record at all, as for `csv`. The header row is
+//! mapped to columns in [`header`].
+
+mod header;
 
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use csv::ByteRecord;
 use csv_core::{ReadRecordResult, Reader as QuotedReader, ReaderBuilder, Terminator};
-use readiness_core::{Answer, Answers, Questionnaire};
+use readiness_core::{shorten, Answer, Answers, Questionnaire};
 
-use crate::batch::{Entry, Next, Source, Want};
-use crate::csv_header::{columns, sniff_delimiter, unanswerable, Column};
+use header::{columns, sniff_delimiter, unanswerable, Column};
+
+use super::source::{Entry, Next, Source, Want};
 use crate::failure::Failure;
-use crate::input::display_name;
-use crate::layout::shorten;
+use crate::paths::display_name;
 
 /// No response comes near this. A longer record is nearly always an
 /// unclosed quote swallowing the rest of the file, which must not take all

@@ -1,75 +1,32 @@
 //! `readiness batch`: score a stream of responses in constant memory.
 //!
-//! A [`Source`] reads one response at a time into a reused [`Entry`]; an
-//! [`Output`] scores it and writes the result (or adds it to a summary).
-//! Nothing is collected: memory stays the same for 10 KB or 10 GB.
+//! A source ([`csv`], [`jsonl`]) reads one response at a time into a reused
+//! [`Entry`]; a [`Sink`] scores it and writes the result (or adds it to a
+//! [`summary`]). Nothing is collected: memory stays the same for 10 KB or
+//! 10 GB. The types they share are in [`source`]; this file runs the loop.
+
+mod csv;
+mod jsonl;
+mod sink;
+mod source;
+mod summary;
 
 use std::io::{self, BufRead, IsTerminal};
 use std::path::Path;
 
-use readiness_core::{Answers, Sheet};
+use readiness_core::Answers;
 
+use self::csv::CsvSource;
 use crate::args::{BatchArgs, BatchFormat, InputFormat};
-use crate::csv_input::CsvSource;
 use crate::failure::Failure;
-use crate::input::{self, is_stdin};
-use crate::jsonl_input::JsonlSource;
-use crate::output::{self, Output, Scored};
+use crate::input;
+use crate::paths::is_stdin;
+use jsonl::JsonlSource;
+use sink::{Scored, Sink};
+use source::{Counts, Entry, Next, Source, Want};
 
-/// What an output needs from each response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Want {
-    /// Answers by id, for the full report (texts and recommendations).
-    Answers,
-    /// A sheet, for the numbers alone: the fast path.
-    Sheet,
-}
-
-/// One response as read, reused from line to line so that the fast path
-/// allocates nothing per response.
-pub struct Entry {
-    /// The physical line the response starts on, from 1.
-    pub line: u64,
-    /// Who answered; empty when the input does not say.
-    pub respondent: String,
-    /// The answers, filled when the output wants [`Want::Answers`].
-    pub answers: Answers,
-    /// The answers, filled when the output wants [`Want::Sheet`].
-    pub sheet: Sheet,
-}
-
-/// What a source found next.
-pub enum Next {
-    /// A response, now in the entry.
-    Response,
-    /// A blank line: not a response, nothing to say.
-    Blank,
-    /// A CSV row of empty cells, as spreadsheets export blank rows: skipped
-    /// and counted, since it may be a response that lost its data.
-    Empty,
-    /// A line that is not a valid response: what is wrong, one item each.
-    Bad(Vec<String>),
-    /// The end of the input.
-    End,
-}
-
-/// Reads responses one at a time.
-pub trait Source {
-    /// Reads the next response into `entry` (setting at least its line).
-    fn next(&mut self, entry: &mut Entry) -> Result<Next, Failure>;
-}
-
-/// The closing count.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Counts {
-    /// Responses read, good or bad.
-    pub read: u64,
-    pub scored: u64,
-    pub bad: u64,
-    /// Rows of empty cells, skipped (and said so).
-    pub empty: u64,
-}
-
+/// Runs `readiness batch`: reads, scores and writes every response, then
+/// says on standard error how many were read, scored and bad.
 pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let q = input::questionnaire(args.questionnaire.path.as_deref())?;
     let lang = input::lang(args.lang.lang);
@@ -83,7 +40,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         Some(format) => format,
         None => guess_input_format(&args.input, &mut reader)?,
     };
-    let want = output::wants(format, args.summary);
+    let want = Want::for_output(format, args.summary);
     // The source comes first: a CSV header that names no question fails
     // before anything is written.
     let mut source: Box<dyn Source> = match input_format {
@@ -91,7 +48,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         InputFormat::Jsonl => Box::new(JsonlSource::new(reader, &args.input, &q, want)),
     };
     let stdout = io::stdout().lock();
-    let mut output = Output::new(format, args.summary, &q, lang, stdout).map_err(Failure::write)?;
+    let mut sink = Sink::new(format, args.summary, &q, lang, stdout).map_err(Failure::write)?;
 
     let mut entry = Entry {
         line: 0,
@@ -100,8 +57,8 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         sheet: q.sheet(),
     };
     let mut counts = Counts::default();
-    let streamed = stream(source.as_mut(), &mut output, &mut entry, &mut counts, args.strict);
-    let finished = streamed.and_then(|()| output.finish(&counts).map_err(Failure::write));
+    let streamed = stream(source.as_mut(), &mut sink, &mut entry, &mut counts, args.strict);
+    let finished = streamed.and_then(|()| sink.finish(&counts).map_err(Failure::write));
     if let Err(Failure::OutputClosed) = finished {
         return finished;
     }
@@ -114,7 +71,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
 
 fn stream(
     source: &mut dyn Source,
-    output: &mut Output<'_, impl io::Write>,
+    sink: &mut Sink<'_, impl io::Write>,
     entry: &mut Entry,
     counts: &mut Counts,
     strict: bool,
@@ -128,7 +85,7 @@ fn stream(
                 continue;
             }
             Next::Bad(problems) => problems,
-            Next::Response => match output.write(entry).map_err(Failure::write)? {
+            Next::Response => match sink.write(entry).map_err(Failure::write)? {
                 Scored::Written => {
                     counts.read += 1;
                     counts.scored += 1;

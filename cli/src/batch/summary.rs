@@ -10,7 +10,7 @@ use std::fmt::Write;
 use readiness_core::{Lang, Questionnaire, Score, Scores};
 use serde::Serialize;
 
-use crate::batch::Counts;
+use super::source::Counts;
 use crate::labels::labels;
 use crate::layout::{pad, wrap, WIDTH};
 

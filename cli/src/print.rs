@@ -1,0 +1,30 @@
+//! What the one-shot commands print: a whole text on standard output, and
+//! a report labelled with its respondent (also the JSON form of each batch
+//! result).
+
+use std::io::{self, Write};
+
+use readiness_core::Report;
+use serde::Serialize;
+
+use crate::failure::Failure;
+
+/// Prints a whole text on standard output, ending it with a newline.
+pub fn print(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    let newline = if text.ends_with('\n') { "" } else { "\n" };
+    write!(out, "{text}{newline}")
+        .and_then(|()| out.flush())
+        .map_err(Failure::write)
+}
+
+/// The report with the respondent the input named, first, so that results
+/// can be matched to who answered. Without one it is the core's report as
+/// is: the JSON the widget's completion event carries.
+#[derive(Serialize)]
+pub struct WithRespondent<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<&'a str>,
+    #[serde(flatten)]
+    pub report: &'a Report,
+}
