@@ -8,7 +8,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8080
-# gzip -9 total of dist/widget, in KB of 1000 bytes (scripts/size-report.py).
+# gzip -9 total of dist/widget, in KB of 1000 bytes (scripts/size-report.mjs).
 # What one visitor downloads is gated too, measured in a browser by
 # tests/e2e/budget.test.mjs: 35,840 B for the built-in questionnaire in one
 # language, 56 KB for a marketer's `src` file (the file aside).
@@ -48,7 +48,7 @@ dist: tools
 
 demo: dist
 	@echo "== demo: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	python3 scripts/serve.py --port $(PORT)
+	node scripts/serve.mjs --port $(PORT)
 
 # Each stage's output goes to the terminal and to $(LOGS); the summary at
 # the end counts the tests each layer ran from those logs.
@@ -74,7 +74,7 @@ test: tools
 	@echo "== npm package (Node, tsc --strict, Vite in Chromium)"
 	bash scripts/test-npm.sh 2>&1 | tee $(LOGS)/npm.log
 	@echo "== size"
-	python3 scripts/size-report.py --limit-kb $(SIZE_LIMIT_KB)
+	node scripts/size-report.mjs --limit-kb $(SIZE_LIMIT_KB)
 	@echo "== summary"
 	@printf 'native tests:  %s passed\n' "$$(awk '/^test result:/ { n += $$4 } END { print n+0 }' $(LOGS)/native.log)"
 	@printf 'wasm tests:    %s passed\n' "$$(awk '/^test result:/ { n += $$4 } END { print n+0 }' $(LOGS)/wasm.log)"
@@ -82,10 +82,20 @@ test: tools
 	@printf 'e2e tests:     %s passed\n' "$$(awk 'NF == 3 && $$2 == "pass" { n += $$3 } END { print n+0 }' $(LOGS)/e2e.log)"
 
 size:
-	python3 scripts/size-report.py --limit-kb $(SIZE_LIMIT_KB)
+	node scripts/size-report.mjs --limit-kb $(SIZE_LIMIT_KB)
 
 bench:
 	cargo bench -p readiness-core
+
+# The widget's start-up against SurveyJS on the same questionnaire
+# (scripts/bench-widget.mjs; not part of `make test`). SurveyJS comes from
+# bench/surveyjs's own lock, installed once; dist/ is built if missing.
+# BENCH_ARGS='--latency 150 --kbps 1600 --gzip' for a mobile link.
+.PHONY: bench-widget
+bench-widget:
+	[ -d dist/widget ] || $(MAKE) dist
+	[ -d bench/surveyjs/node_modules/survey-js-ui ] || npm ci --prefix bench/surveyjs --no-audit --no-fund
+	node scripts/bench-widget.mjs $(BENCH_ARGS)
 
 clean:
 	cargo clean
