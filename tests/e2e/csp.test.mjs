@@ -1,5 +1,5 @@
 // Under `Content-Security-Policy: default-src 'self'; script-src 'self'
-// 'wasm-unsafe-eval'; style-src 'self'` (sent by scripts/serve.py for /csp/
+// 'wasm-unsafe-eval'; style-src 'self'` (sent by scripts/serve.mjs for /csp/
 // and /test/csp/) the widget works to the results with no violation: no
 // inline script or style, no eval, no request to another origin.
 

@@ -1,7 +1,7 @@
 // Shared harness for the browser end-to-end tests (`node --test tests/e2e/`).
 //
 // Each test file calls `harness()` once: it serves dist/ with
-// scripts/serve.py on a free loopback port and launches Debian's Chromium
+// scripts/serve.mjs on a free loopback port and launches Debian's Chromium
 // through playwright-core (never a downloaded browser: that fails here).
 // Every page a test opens is checked after the test: any uncaught page
 // error, or any request that leaves loopback, fails the test.
@@ -18,7 +18,7 @@ export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)
 export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
 /** Fixture pages and questionnaires, served under /test/. */
 export const PAGES = path.join(ROOT, 'tests/e2e/pages');
-/** URL prefix -> folder, served beside dist/ (scripts/serve.py --mount). */
+/** URL prefix -> folder, served beside dist/ (scripts/serve.mjs --mount). */
 export const MOUNTS = {
   '/test': PAGES,
   '/questionnaires': path.join(ROOT, 'tests/questionnaires'),
@@ -42,21 +42,21 @@ const CHROMIUM_ARGS = [
 export const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
- * Starts scripts/serve.py on a free port, serving `dir` and the `mounts`
+ * Starts scripts/serve.mjs on a free port, serving `dir` and the `mounts`
  * (the fixture pages under /test/); resolves once it answers. E2E_DIST
  * in the environment serves another build (a snapshot of dist/).
  */
 export async function startServer({ dir = process.env.E2E_DIST || path.join(ROOT, 'dist'), mounts = MOUNTS } = {}) {
   const mountArgs = Object.entries(mounts).flatMap(([prefix, folder]) => ['--mount', `${prefix}=${folder}`]);
   const child = spawn(
-    'python3',
-    [path.join(ROOT, 'scripts/serve.py'), '--port', '0', '--quiet', '--dir', dir, ...mountArgs],
+    process.execPath,
+    [path.join(ROOT, 'scripts/serve.mjs'), '--port', '0', '--quiet', '--dir', dir, ...mountArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  // serve.py prints "serving DIR at http://127.0.0.1:PORT/" once bound.
+  // serve.mjs prints "serving DIR at http://127.0.0.1:PORT/" once bound.
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('serve.py did not start within 10 s')), 10_000);
+    const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10_000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
@@ -67,7 +67,7 @@ export async function startServer({ dir = process.env.E2E_DIST || path.join(ROOT
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`serve.py exited with ${code}: ${out}`));
+      reject(new Error(`serve.mjs exited with ${code}: ${out}`));
     });
   });
   // Bound is not yet serving: wait for a real answer.
