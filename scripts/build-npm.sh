@@ -13,8 +13,9 @@ pkg=$out/package
 widget=${WIDGET_DIR:-dist/widget}
 wasm_opt=node_modules/.bin/wasm-opt
 
-# The generated questionnaire types must match the core's JSON Schema before
-# they are compiled into the declarations.
+# The generated types of the questionnaire and the report (npm/*.d.ts) must
+# match the core's JSON Schemas before they are compiled into the
+# declarations.
 node npm/gen-types.mjs --check
 
 # wasm-opt comes from npm's binaryen (scripts/install-tools.sh), never from a

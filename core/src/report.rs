@@ -1,6 +1,12 @@
 //! The report: what scoring produces, in one language, ready to render or
 //! to print as JSON. The CLI prints exactly this, and the widget's
 //! `readiness-complete` event carries exactly this.
+//!
+//! Behind the `schema` feature the report derives `JsonSchema` too: the
+//! schema (`core/report.schema.json`, checked by `core/tests/schema.rs`) is
+//! what the npm package's TypeScript `Report` is generated from
+//! (`npm/gen-types.mjs`), doc comments included, so the comments here are
+//! the documentation of both.
 
 use serde::{Serialize, Serializer};
 
@@ -51,8 +57,11 @@ impl Serialize for Score {
     }
 }
 
-/// The scored result of one set of answers.
+/// The scored result of one set of answers: what the CLI prints and the
+/// widget's `readiness-complete` event carries. Scores are numbers from 0 to
+/// 100 with one decimal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// Which questionnaire, and which edition of it, was answered.
@@ -88,6 +97,7 @@ pub struct Report {
 
 /// Names the questionnaire a report belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuestionnaireRef {
     /// The questionnaire's id.
     pub id: String,
@@ -97,6 +107,7 @@ pub struct QuestionnaireRef {
 
 /// A level, as a report names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelRef {
     /// 0 for the lowest level.
     pub index: usize,
@@ -108,6 +119,7 @@ pub struct LevelRef {
 
 /// The overall result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Overall {
     /// The weighted mean of the factor scores.
@@ -128,6 +140,7 @@ pub struct Overall {
 
 /// The next level up, and how far away it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NextLevel {
     /// The level above the current one.
     pub level: LevelRef,
@@ -138,11 +151,14 @@ pub struct NextLevel {
 
 /// A cap that lowered the overall level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AppliedCap {
     /// The rule's id in the questionnaire.
     pub id: String,
+    /// The kind of rule, as the questionnaire's cap names it:
     /// `answerBelow` or `weakestFactor`.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::cap_rule"))]
     pub rule: &'static str,
     /// The highest level the rule allows.
     pub max_level: LevelRef,
@@ -152,6 +168,7 @@ pub struct AppliedCap {
 
 /// One factor's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FactorResult {
     /// The factor's id.
@@ -172,6 +189,7 @@ pub struct FactorResult {
 
 /// One way to raise readiness: an answer that could move up.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
     /// The question it is about.
@@ -199,6 +217,7 @@ pub struct Recommendation {
 
 /// Something already done well: an answer at the top of its scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Strength {
     /// The question.
@@ -209,4 +228,88 @@ pub struct Strength {
     pub title: String,
     /// What the organisation does, in the words of the top option.
     pub text: String,
+}
+
+/// The JSON Schemas of the types that serialise by hand: a [`Score`] is a
+/// number, an [`Answer`] a step of the scale or a code, [`Answers`] a map.
+/// (`Answer` and `Answers` live in `answers.rs`; their schemas are here,
+/// with the report, the only schema that holds them.)
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+    use super::Score;
+    use crate::answers::{Answer, Answers};
+    use crate::questionnaire::Cap;
+
+    impl JsonSchema for Score {
+        fn inline_schema() -> bool {
+            true
+        }
+
+        fn schema_name() -> Cow<'static, str> {
+            "Score".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "number" })
+        }
+    }
+
+    impl JsonSchema for Answer {
+        fn schema_name() -> Cow<'static, str> {
+            "Answer".into()
+        }
+
+        fn schema_id() -> Cow<'static, str> {
+            "readiness_core::Answer".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let mut codes: Vec<serde_json::Value> = (0..=Answer::TOP).map(Into::into).collect();
+            codes.extend([Answer::DontKnow, Answer::NotApplicable].map(|answer| answer.code().into()));
+            json_schema!({
+                "description": "One answer: a step of the scale from 0 (nothing in place) to 4\n\
+                                (systematic), \"dont-know\" (scored as a gap, and counted) or\n\
+                                \"not-applicable\" (left out of the score, where the question allows it).",
+                "enum": codes,
+            })
+        }
+    }
+
+    impl JsonSchema for Answers {
+        fn schema_name() -> Cow<'static, str> {
+            "Answers".into()
+        }
+
+        fn schema_id() -> Cow<'static, str> {
+            "readiness_core::Answers".into()
+        }
+
+        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "Answers by question id. A question left out is unanswered.",
+                "type": "object",
+                "additionalProperties": generator.subschema_for::<Answer>(),
+            })
+        }
+    }
+
+    /// The `rule` of an applied cap: one of the `rule` tags of the
+    /// questionnaire's [`Cap`], read from its schema so that a new kind of
+    /// cap needs no change here.
+    pub(super) fn cap_rule(_: &mut SchemaGenerator) -> Schema {
+        let cap = schemars::schema_for!(Cap);
+        let rules: Vec<serde_json::Value> = cap
+            .get("oneOf")
+            .and_then(|variants| variants.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|variant| variant.pointer("/properties/rule/const").cloned())
+            .collect();
+        assert!(!rules.is_empty(), "the schema of `Cap` names no rule");
+        json_schema!({ "type": "string", "enum": rules })
+    }
 }

@@ -17,19 +17,26 @@ const vectors = readdirSync(path.join(root, 'tests/vectors'))
   .sort()
   .map((name) => read(path.join(root, 'tests/vectors', name)));
 const tiny = read(path.join(root, 'tests/questionnaires/tiny.json'));
-const questionnaireOf = (vector) =>
-  vector.questionnaire === 'builtin' ? undefined : path.join(root, 'tests/questionnaires', `${vector.questionnaire}.json`);
+// As vectors.mjs: the built-in one, a file of tests/questionnaires/ by
+// name, or the questionnaire itself (an object) in the vector.
+function questionnaireOf(vector) {
+  const q = vector.questionnaire;
+  if (q === 'builtin') return undefined;
+  if (typeof q === 'string') return readFileSync(path.join(root, 'tests/questionnaires', `${q}.json`), 'utf8');
+  return q;
+}
 
 const valid = vectors.filter((vector) => vector.expect.report);
-const reports = valid.map((vector) => {
-  const file = questionnaireOf(vector);
-  return score(file && readFileSync(file, 'utf8'), vector.answers, vector.lang);
-});
+const reports = valid.map((vector) => score(questionnaireOf(vector), vector.answers, vector.lang));
 const problems = vectors.filter((vector) => vector.expect.problems).flatMap((vector) => vector.expect.problems);
+const written = valid.map((vector) => vector.questionnaire).filter((q) => typeof q === 'object');
 const mixed = valid.find((vector) => vector.questionnaire === 'builtin' && vector.lang === 'en').answers;
 
 const values = {
-  questionnaires: ['Questionnaire[]', [builtinQuestionnaire(), tiny]],
+  // The type is the current format (2), the one the core writes; tiny.json
+  // is a version 1 file, which the core reads and upgrades, so the format 2
+  // questionnaires written in the vectors stand beside the built-in one.
+  questionnaires: ['Questionnaire[]', [builtinQuestionnaire(), ...written]],
   summaries: ['QuestionnaireSummary[]', [validate(undefined), validate(tiny)]],
   items: ['QuestionItem[]', [...questions(undefined, 'id'), ...questions(tiny)]],
   reports: ['Report[]', reports],

@@ -12,11 +12,12 @@
 //! `problems` property lists `{path, message, hint}` for each.
 //!
 //! The TypeScript declarations are generated too: each function names its
-//! types below (`unchecked_param_type`, `unchecked_return_type`), the
-//! questionnaire's shape comes from the core's JSON Schema
-//! (`npm/questionnaire.d.ts`, written by `npm/gen-types.mjs`), and the shapes
-//! of answers and reports are written once in `TYPES` below, which
-//! `tests/npm/` checks against real reports.
+//! types below (`unchecked_param_type`, `unchecked_return_type`), the shapes
+//! of the questionnaire and of the report (with its answers) come from the
+//! core's JSON Schemas, generated from the Rust types (`npm/questionnaire.d.ts`
+//! and `npm/report.d.ts`, written by `npm/gen-types.mjs`), and the few shapes
+//! that are the API's own are written in `TYPES` below. `tests/npm/` checks
+//! them all against real outputs.
 //!
 //! Not on the widget's path: the npm module is a build of its own, which
 //! embeds the whole built-in questionnaire and the JSON reader anyway, so
@@ -31,20 +32,15 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const QUESTIONNAIRE_TYPES: &str = include_str!("../../npm/questionnaire.d.ts");
 
-/// The TypeScript shapes of what the functions take and return, besides the
-/// questionnaire. They mirror `readiness_core::Report` and its parts.
+/// `Report` and its parts, `Answer` and `Answers`, generated from
+/// `readiness_core::Report`.
+#[wasm_bindgen(typescript_custom_section)]
+const REPORT_TYPES: &str = include_str!("../../npm/report.d.ts");
+
+/// The TypeScript shapes of what the functions take and return that are the
+/// API's own (the questionnaire's and the report's are generated, above).
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/**
- * One answer: a step of the scale from 0 (nothing in place) to 4
- * (systematic), "dont-know" (scored as a gap, and counted) or
- * "not-applicable" (left out of the score, where the question allows it).
- */
-export type Answer = 0 | 1 | 2 | 3 | 4 | "dont-know" | "not-applicable";
-
-/** Answers by question id, as a report and `decodeShare` give them. */
-export type Answers = { [questionId: string]: Answer };
-
 /** Answers as `score` and `encodeShare` take them: `null` or a missing id is unanswered. */
 export type AnswersInput = { readonly [questionId: string]: Answer | null | undefined };
 
@@ -100,140 +96,6 @@ export interface QuestionItem {
   options: string[];
   /** Whether "not-applicable" is an allowed answer. */
   allowNotApplicable: boolean;
-}
-
-/**
- * The scored result of one set of answers: what the CLI prints and the
- * widget's `readiness-complete` event carries. Scores are numbers from 0 to
- * 100 with one decimal.
- */
-export interface Report {
-  /** Which questionnaire, and which edition of it, was answered. */
-  questionnaire: QuestionnaireRef;
-  /** The language of every text in this report. */
-  lang: Lang;
-  /** Whether every question has an answer. */
-  complete: boolean;
-  /** The overall score, level and the caps that held it down. */
-  overall: Overall;
-  /** One result per factor, in questionnaire order. */
-  factors: FactorResult[];
-  /** Every answer below the top, in priority order (see `Recommendation.priority`). */
-  recommendations: Recommendation[];
-  /** Every answer at the top, in questionnaire order. */
-  strengths: Strength[];
-  /** How many questions have an answer (any kind). */
-  answered: number;
-  /** How many questions there are. */
-  total: number;
-  /** How many answers are "dont-know". */
-  dontKnow: number;
-  /** How many answers are "not-applicable". */
-  notApplicable: number;
-  /** The ids of unanswered questions, in questionnaire order; they score as gaps. */
-  missing: string[];
-  /** The answers scored: score them again to check the report. */
-  answers: Answers;
-}
-
-/** Names the questionnaire a report belongs to. */
-export interface QuestionnaireRef {
-  id: string;
-  version: string;
-}
-
-/** A level, as a report names it. */
-export interface LevelRef {
-  /** 0 for the lowest level. */
-  index: number;
-  id: string;
-  /** The level's name in the report's language. */
-  name: string;
-}
-
-/** The overall result. */
-export interface Overall {
-  /** The weighted mean of the factor scores. */
-  score: number;
-  /** The level after caps. */
-  level: LevelRef;
-  /** The description of that level. */
-  description: string;
-  /** The level the score alone would give, before caps. */
-  uncappedLevel: LevelRef;
-  /** The caps that lowered the level, each with its reason. */
-  caps: AppliedCap[];
-  /**
-   * The level above `level` and the points the score still needs to reach
-   * it; `null` at the top level. 0 points when only a cap holds the level.
-   */
-  next: NextLevel | null;
-}
-
-/** The next level up, and how far away it is. */
-export interface NextLevel {
-  level: LevelRef;
-  /** The points the overall score needs to reach that level's minimum. */
-  points: number;
-}
-
-/** A cap that lowered the overall level. */
-export interface AppliedCap {
-  /** The rule's id in the questionnaire. */
-  id: string;
-  rule: "answerBelow" | "weakestFactor";
-  /** The highest level the rule allows. */
-  maxLevel: LevelRef;
-  /** Why, in the report's language. */
-  reason: string;
-}
-
-/** One factor's result. */
-export interface FactorResult {
-  id: string;
-  name: string;
-  /** The factor's short name (its name where it has none), for charts. */
-  shortName: string;
-  /** The weighted mean of its answers' points, 0 to 100. */
-  score: number;
-  level: LevelRef;
-  /** How many of its questions have an answer. */
-  answered: number;
-  /** How many questions it has. */
-  total: number;
-}
-
-/** One way to raise readiness: an answer that could move up. */
-export interface Recommendation {
-  questionId: string;
-  factorId: string;
-  /** The question's short name. */
-  title: string;
-  /** The current answer (`null` when unanswered). */
-  answer: Answer | null;
-  /** How much the overall score rises if this answer moves up one step. */
-  gain: number;
-  /** How much the overall score rises if this answer moves to the top. */
-  gainToTop: number;
-  /** Whether this answer is what a cap in `overall.caps` is about. */
-  liftsCap: boolean;
-  /**
-   * What the ranking sorts by, highest first: `gainToTop`, plus 1000 when the
-   * answer lifts a cap. Equal priorities keep the questionnaire's order.
-   */
-  priority: number;
-  /** The next step from the chosen option (the first option's for "dont-know" and unanswered). */
-  text: string;
-}
-
-/** Something already done well: an answer at the top of its scale. */
-export interface Strength {
-  questionId: string;
-  factorId: string;
-  /** The question's short name. */
-  title: string;
-  /** What the organisation does, in the words of the top option. */
-  text: string;
 }
 "#;
 
