@@ -33,11 +33,8 @@ copyFileSync(path.join(out, 'node/readiness_wasm.js'), path.join(pkg, 'lib/readi
 // the web build's init functions, which index.js calls itself. One file for
 // `import` and, as .d.cts, one for `require`.
 let types = readFileSync(path.join(out, 'node/readiness_wasm.d.ts'), 'utf8');
-// Until the crate builds the widget's `Widget` class only with the widget
-// (see scripts/build-npm.sh), it is in the API build too; it is no part of
-// the API, and its DOM types would break a Node project compiled without the
-// DOM library, so it is cut from the declarations.
-types = types.replace(/\n(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export class Widget \{\n[\s\S]*?\n\}\n/, '\n');
+// The API build has no widget (feature `api` only): its declarations must
+// not mention the widget's class, nor DOM types a Node project may lack.
 for (const name of ['Widget', 'ShadowRoot', 'InitInput']) {
   if (new RegExp(`\\b${name}\\b`).test(types)) throw new Error(`index.d.ts still mentions ${name}`);
 }

@@ -410,6 +410,9 @@ class ReadinessCheck extends HTMLElement {
       case 'log':
         console.error(effect.text);
         break;
+      default:
+        // A module newer than this loader: say so rather than drop it.
+        console.error(`<readiness-check>: unknown effect ${effect.kind}`);
     }
   }
 

@@ -1,4 +1,4 @@
-//! Benchmarks (issue 3, item 10): validating the built-in questionnaire,
+//! Benchmarks: validating the built-in questionnaire,
 //! scoring one response (the full report, and the fast path), and scoring
 //! a synthetic questionnaire of 1,000 questions.
 //!

@@ -1,4 +1,4 @@
-//! Property tests of the readiness model (issue 3, item 9).
+//! Property tests of the readiness model.
 //!
 //! Scoring properties run on the built-in questionnaire and on
 //! `tests/questionnaires/tiny.json` (two factors, weights, explicit option

@@ -14,7 +14,7 @@
 # Files go to target/bench-cli/ (about 0.8 GB for a million responses; the
 # target folder is CARGO_TARGET_DIR when set) and are reused while the
 # questionnaire, the generator and COUNT stay the same.
-# Targets (issue 13): >= 1,500,000 responses/s CSV -> CSV, >= 500,000 JSON
+# Targets: >= 1,500,000 responses/s CSV -> CSV, >= 500,000 JSON
 # Lines -> CSV, peak RSS < 30 MB.
 
 set -euo pipefail

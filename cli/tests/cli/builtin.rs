@@ -1,4 +1,4 @@
-//! The built-in questionnaire through the CLI, as issue 3 asks: all top
+//! The built-in questionnaire through the CLI: all top
 //! answers print 100 and the top level; executive sponsorship at the
 //! bottom prints a capped level and why.
 
