@@ -301,21 +301,20 @@ class ReadinessCheck extends HTMLElement {
     // A language switch reads the same `src` file again: keep its text.
     if (this.source?.url !== url) this.source = { url, text: fetchText(url) };
     // The widget's words in this language (wasm/src/i18n.rs) come with
-    // the pack: the built-in file holds both, labels on its first line. A
-    // `src` file is a pack, or JSON for the validator; its words come from
-    // the first line of the built-in file in that language.
-    const split = (text) => {
-      const end = text.indexOf('\n');
-      return [text.slice(0, end), text.slice(end + 1)];
-    };
+    // the pack: the built-in file holds both, labels on its first line; a
+    // `src` file is a pack or JSON for the validator, and the words come
+    // from their own file beside the widget.
     const pack = this.hasAttribute('src')
       ? Promise.all([
-          fetchText(new URL(`./social-media-strategy.${lang}.txt`, import.meta.url)).then((text) => split(text)[0]),
+          fetchText(new URL(`./labels.${lang}.txt`, import.meta.url)),
           this.source.text.then((text) =>
             text.startsWith(PACK) ? text : loadValidator().then((validate) => validate(text, lang)),
           ),
         ])
-      : this.source.text.then(split);
+      : this.source.text.then((text) => {
+          const end = text.indexOf('\n');
+          return [text.slice(0, end), text.slice(end + 1)];
+        });
     // Handled in deliver(), which may attach only after the module loads.
     pack.catch(() => {});
     return { url, lang, pack };
