@@ -3,7 +3,7 @@
 // page of the same questionnaire (bench/surveyjs/) in Debian's Chromium,
 // alternating (widget, SurveyJS, widget, ...), N times each (15 by default),
 // each load in a fresh browser context (empty cache, no storage), from one
-// loopback server (scripts/serve.py serving dist/, with the SurveyJS page,
+// loopback server (scripts/serve.mjs serving dist/, with the SurveyJS page,
 // its libraries from bench/surveyjs/node_modules and the questionnaire's
 // source mounted beside it). It reports the medians of
 //
@@ -49,7 +49,7 @@
 // link) the number of round trips before the first screen shows, and so
 // do the bytes.
 //
-// scripts/serve.py sends every file as it is, uncompressed, which weighs
+// scripts/serve.mjs sends every file as it is, uncompressed, which weighs
 // on SurveyJS (2.1 MB) far more than on the widget. --gzip puts a proxy in
 // front of it that sends text, JavaScript, CSS, JSON and WebAssembly gzip -9
 // compressed (computed once per file), as a production host or CDN would:
@@ -108,7 +108,7 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positiv
 const TIMEOUT = 120_000;
 
 const SURVEYJS = path.join(ROOT, 'bench/surveyjs');
-// What serve.py serves beside dist/ (folders that exist: serve.py refuses
+// What serve.mjs serves beside dist/ (folders that exist: serve.mjs refuses
 // a missing one).
 const MOUNTS = Object.fromEntries(
   Object.entries({
@@ -183,7 +183,7 @@ async function gzipProxy(upstream) {
     const body = Buffer.from(await response.arrayBuffer());
     const headers = {};
     for (const [name, value] of response.headers) {
-      if (!['content-length', 'date', 'server', 'connection', 'keep-alive'].includes(name)) headers[name] = value;
+      if (!['content-length', 'content-encoding', 'transfer-encoding', 'date', 'server', 'connection', 'keep-alive'].includes(name)) headers[name] = value;
     }
     const gzip = COMPRESSIBLE.test(headers['content-type'] ?? '') && body.length ? gzipSync(body, { level: 9 }) : null;
     const entry = { status: response.status, headers, body, gzip };

@@ -95,9 +95,11 @@ function loadValidator() {
   return validator;
 }
 
-// A file's text; a failure says which file.
-function fetchText(url) {
-  return fetch(url, { credentials: 'omit' })
+// A file's text; a failure says which file. A marketer's `src` goes
+// without cookies; the widget's own files as a preload hint fetches them
+// (same-origin credentials), so that the page's hint is used.
+function fetchText(url, foreign) {
+  return fetch(url, foreign ? { credentials: 'omit' } : {})
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.text();
@@ -299,7 +301,7 @@ class ReadinessCheck extends HTMLElement {
     this.url = url;
     this.requestLang = lang;
     // A language switch reads the same `src` file again: keep its text.
-    if (this.source?.url !== url) this.source = { url, text: fetchText(url) };
+    if (this.source?.url !== url) this.source = { url, text: fetchText(url, this.hasAttribute('src')) };
     // The widget's words in this language (wasm/src/i18n.rs) come with
     // the pack: the built-in file holds both, labels on its first line; a
     // `src` file is a pack or JSON for the validator, and the words come
