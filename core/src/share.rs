@@ -107,9 +107,11 @@ fn split_at_last(text: &str, delimiter: u8) -> Option<(&str, &str)> {
     Some((&text[..at], &text[at + 1..]))
 }
 
-/// Four base-36 characters of FNV-1a: enough to catch a slip, not meant to
-/// stop a forger (the answers are the visitor's own anyway).
-fn checksum(payload: &str) -> String {
+/// The checksum a share code ends with: four base-36 characters of FNV-1a
+/// over the code before it. Enough to catch a slip, not meant to stop a
+/// forger (the answers are the visitor's own anyway). Public for tools that
+/// make codes to test with (the fuzz targets).
+pub fn checksum(payload: &str) -> String {
     let mut hash: u32 = 0x811c_9dc5;
     for byte in payload.bytes() {
         hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
