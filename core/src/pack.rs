@@ -137,7 +137,7 @@ impl Questionnaire {
         for _ in 0..r.count() {
             levels.push(Level {
                 id: r.string(),
-                min: r.number(),
+                min: r.number(0.0, 100.0),
                 name: r.text(),
                 description: r.text(),
             });
@@ -146,7 +146,7 @@ impl Questionnaire {
         for _ in 0..r.count() {
             let mut factor = Factor {
                 id: r.string(),
-                weight: r.number(),
+                weight: r.number(f64::MIN_POSITIVE, 1000.0),
                 name: r.text(),
                 short_name: r.optional_text(),
                 description: r.text(),
@@ -155,7 +155,7 @@ impl Questionnaire {
             for _ in 0..r.count() {
                 let mut question = Question {
                     id: r.string(),
-                    weight: r.number(),
+                    weight: r.number(f64::MIN_POSITIVE, 1000.0),
                     title: r.text(),
                     prompt: r.text(),
                     help: r.optional_text(),
@@ -165,7 +165,7 @@ impl Questionnaire {
                 for _ in 0..SCALE {
                     let score = match r.field() {
                         "" => None,
-                        bits => Some(r.parse_number(bits)),
+                        bits => Some(r.parse_number(bits, 0.0, 100.0)),
                     };
                     question.options.push(AnswerOption {
                         score,
@@ -342,16 +342,22 @@ impl<'p> Reader<'p> {
         n as u8
     }
 
-    fn number(&mut self) -> f64 {
+    /// A number from `low` to `high`: the ranges validation guarantees, so
+    /// that a damaged pack cannot feed scoring a weight or score it would
+    /// overflow on.
+    fn number(&mut self, low: f64, high: f64) -> f64 {
         let field = self.field();
-        self.parse_number(field)
+        self.parse_number(field, low, high)
     }
 
-    fn parse_number(&mut self, hex: &str) -> f64 {
-        number(hex).unwrap_or_else(|| {
-            self.damaged = true;
-            0.0
-        })
+    fn parse_number(&mut self, hex: &str, low: f64, high: f64) -> f64 {
+        match number(hex) {
+            Some(n) if (low..=high).contains(&n) => n,
+            _ => {
+                self.damaged = true;
+                low
+            }
+        }
     }
 }
 
@@ -404,6 +410,20 @@ mod tests {
             "trailing field"
         );
         assert!(Questionnaire::from_pack("{\"formatVersion\": 2}").is_none(), "JSON");
+    }
+
+    /// Found by fuzzing: a pack whose option score was far out of range
+    /// read, and scoring it overflowed. Numbers outside what validation
+    /// allows make a pack damaged.
+    #[test]
+    fn a_pack_with_numbers_out_of_range_is_refused() {
+        let q = Questionnaire::builtin();
+        let pack = q.pack(Lang::En);
+        let weight = "3ff0000000000000"; // 1.0, the first question's weight
+        let huge = "7fe0000000000000"; // about 9e307
+        assert!(pack.contains(weight));
+        let bad = pack.replacen(weight, huge, 1);
+        assert!(Questionnaire::from_pack(&bad).is_none());
     }
 
     #[test]
