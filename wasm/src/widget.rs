@@ -286,8 +286,13 @@ impl Widget {
             self.rerender();
             return;
         }
+        // Another questionnaire: nothing of the old one's place may survive,
+        // not even while the saved answers are on their way back.
         self.state.answers = Answers::new();
         self.state.notice = None;
+        self.state.unanswered.clear();
+        self.state.report = None;
+        self.state.view = View::Loading;
         if self.open_share_link(code) {
             // The link was followed to these results: bring them into view.
             self.show_results(false);

@@ -53,6 +53,7 @@ transcripts! {
     unknown_kind => "unknown-kind",
     unknown_action => "unknown-action",
     malformed => "malformed",
+    another_questionnaire => "another-questionnaire",
 }
 
 #[test]
@@ -189,7 +190,8 @@ fn parse(path: &Path, text: &str) -> Transcript {
 
 /// The message text for `fields`: joined by line breaks, as the loader
 /// does, with `<pack>` (or `<pack cut N>`, its first N bytes) replaced by
-/// the transcript's questionnaire as a pack in the language of field 1, and
+/// the transcript's questionnaire as a pack in the language of field 1
+/// (`<pack of NAME>`: another questionnaire's), and
 /// `<labels>` by the widget's label file in that language as the build
 /// ships it (`wasm/labels/`).
 fn message(transcript: &Transcript, fields: &[String], cache: &mut Option<Questionnaire>) -> String {
@@ -200,6 +202,10 @@ fn message(transcript: &Transcript, fields: &[String], cache: &mut Option<Questi
             continue;
         }
         match field.strip_prefix("<pack").and_then(|rest| rest.strip_suffix('>')) {
+            Some(rest) if rest.starts_with(" of ") => {
+                let lang = Lang::from_tag(fields.get(1).map_or("en", String::as_str)).unwrap_or(Lang::En);
+                out.push(questionnaire(rest[" of ".len()..].trim()).pack(lang));
+            }
             Some(rest) => {
                 let q = cache.get_or_insert_with(|| {
                     questionnaire(
