@@ -67,14 +67,24 @@ Prints a one-line summary when the file is valid (exit 0). Otherwise prints
 every problem on its own line, each with where it is and how to fix it (exit
 1). A file that cannot be read exits 2.
 
+A valid file may still get warnings: a level no answers reach, a cap that
+never lowers a level, options of one question that read the same, advice
+that repeats its option, a translation much longer than another, more than
+15 minutes to answer. They are printed after the summary; with --strict
+they fail the check (exit 1).
+
 Examples:
   readiness validate mine.json
+  readiness validate --strict mine.json
   readiness questionnaire | readiness validate -"
     ))]
     Validate {
         /// The questionnaire file, or - for standard input
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Fail on warnings too
+        #[arg(long)]
+        strict: bool,
     },
 
     /// Print a questionnaire in the current format version

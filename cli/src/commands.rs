@@ -23,7 +23,7 @@ pub fn questionnaire(lang: Option<Lang>) -> Result<(), Failure> {
     }
 }
 
-pub fn validate(path: &Path) -> Result<(), Failure> {
+pub fn validate(path: &Path, strict: bool) -> Result<(), Failure> {
     let text = input::read_text(path)?;
     match Questionnaire::from_json(&text) {
         Ok(q) => {
@@ -49,7 +49,26 @@ pub fn validate(path: &Path) -> Result<(), Failure> {
                     path.display(),
                 ));
             }
-            print(&summary)
+            let lints = q.lints();
+            for lint in &lints {
+                summary.push_str(&format!("{}: warning: {lint}\n", display_name(path)));
+            }
+            if !lints.is_empty() {
+                summary.push_str(&format!(
+                    "{}: {} {}\n",
+                    display_name(path),
+                    lints.len(),
+                    if lints.len() == 1 { "warning" } else { "warnings" }
+                ));
+            }
+            print(&summary)?;
+            if strict && !lints.is_empty() {
+                return Err(Failure::Invalid(vec![format!(
+                    "{}: --strict: warnings fail the check",
+                    display_name(path)
+                )]));
+            }
+            Ok(())
         }
         Err(problems) => {
             let mut lines = problem_lines(path, &problems);

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Questionnaire { lang } => commands::questionnaire(lang),
-        Command::Validate { file } => commands::validate(&file),
+        Command::Validate { file, strict } => commands::validate(&file, strict),
         Command::Upgrade { file } => commands::upgrade(&file),
         Command::Pack { file, lang } => commands::pack(file.as_deref(), lang),
         Command::Score {

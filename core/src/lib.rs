@@ -34,6 +34,7 @@ mod decode;
 mod evaluate;
 pub mod json;
 mod lang;
+mod lint;
 pub mod pack;
 mod problem;
 mod questionnaire;
@@ -49,6 +50,7 @@ use std::sync::OnceLock;
 pub use answers::{Answer, Answers, Response};
 pub use evaluate::{Scores, Sheet};
 pub use lang::{Lang, Text};
+pub use lint::MAX_MINUTES;
 pub use problem::{decimal, shorten, suggest, Problem};
 pub use questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
 pub use report::{

@@ -91,6 +91,36 @@ fn upgrade_writes_format_2_with_advice_on_every_step_below_the_top() {
 }
 
 #[test]
+fn validate_prints_warnings_and_strict_fails_on_them() {
+    let files = Files::new();
+    let mut q = json(std::fs::read_to_string(tiny()).unwrap().as_bytes());
+    q["caps"][0]["maxLevel"] = "l4".into();
+    let path = files.write("idle-cap.json", q.to_string());
+    let output = readiness().arg("validate").arg(&path).assert().success();
+    let stdout = lines(&output.get_output().stdout);
+    assert!(
+        stdout[2].ends_with(
+            "idle-cap.json: warning: caps[0]: this cap can never lower a level: no answers that trigger it score above the level it allows; set `maxLevel` to a lower level, or remove the cap"
+        ),
+        "{stdout:?}"
+    );
+    assert!(stdout[3].ends_with("idle-cap.json: 1 warning"), "{stdout:?}");
+    readiness()
+        .args(["validate", "--strict"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--strict: warnings fail the check"));
+    // The shipped questionnaire passes the strict check.
+    let builtin = files.write("builtin.json", BUILTIN_JSON);
+    readiness()
+        .args(["validate", "--strict"])
+        .arg(&builtin)
+        .assert()
+        .success();
+}
+
+#[test]
 fn validate_names_a_misspelt_field_and_suggests_the_right_one() {
     let files = Files::new();
     let original = std::fs::read_to_string(tiny()).unwrap();
