@@ -8,15 +8,14 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8080
-# gzip -9 total of dist/widget, in KB of 1000 bytes (scripts/size-report.mjs).
-# The product's figure is 60 KB; dist/widget holds 62.8 KB today: the two
-# languages' packs with one next step per answer, the widget's words for
-# `src` pages, and the validator module that only `src` pages load (18 KB).
-# The gate stands at 63 to stop growth. What one visitor downloads is the
-# budget that counts, measured in a browser by tests/e2e/budget.test.mjs:
-# 35,840 B for the built-in questionnaire in one language, 56 KB for a
-# marketer's `src` file (the file aside).
-SIZE_LIMIT_KB ?= 63
+# gzip -9 total of dist/widget, in KB of 1,024 bytes as the budgets count
+# them (35 KB is 35,840 B; scripts/size-report.mjs): the two languages'
+# packs, their words, and the validator module that only `src` pages load.
+# What one visitor downloads is the budget that counts, measured in a
+# browser by tests/e2e/budget.test.mjs: 35,840 B for the built-in
+# questionnaire in one language, 56 KB for a marketer's `src` file (the
+# file aside).
+SIZE_LIMIT_KB ?= 60
 LOGS := target/test-logs
 
 # The wasm tests' browser: Debian's Chromium through its WebDriver, with the
@@ -63,12 +62,13 @@ test: tools
 	@echo "== clippy (native)"
 	cargo clippy --workspace --all-targets -- -D warnings
 	@echo "== clippy (wasm32)"
-	cargo clippy -p readiness-wasm -p readiness-core --features readiness-wasm/api \
+	cargo clippy -p readiness-wasm -p readiness-core --features readiness-wasm/api,readiness-wasm/studio \
 		--target wasm32-unknown-unknown -- -D warnings
 	@echo "== docs"
 	RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --workspace
 	@echo "== native tests"
 	cargo test --workspace 2>&1 | tee $(LOGS)/native.log
+	cargo test -p readiness-wasm --features studio --lib studio 2>&1 | tee -a $(LOGS)/native.log
 	@echo "== wasm tests (headless Chromium)"
 	$(WASM_TEST_ENV) cargo test -p readiness-wasm --target wasm32-unknown-unknown --features api \
 		2>&1 | tee $(LOGS)/wasm.log

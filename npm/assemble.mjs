@@ -46,7 +46,8 @@ writeFileSync(path.join(pkg, 'index.d.cts'), types);
 // folder (www/readiness-check.js), plus the types of its element and events.
 const WIDGET_FILES = [
   'readiness-check.js',
-  'readiness-check.css',
+  'labels.id.txt',
+  'labels.en.txt',
   'readiness_wasm_bg.wasm',
   'readiness_validate_bg.wasm',
   'social-media-strategy.id.txt',

@@ -4,6 +4,7 @@
 // every widget on the page).
 
 import type { Report } from '../index.js';
+import type { Questionnaire } from '../questionnaire.js';
 
 /** The detail of `readiness-progress`: sent whenever an answer changes. */
 export interface ReadinessProgress {
@@ -18,7 +19,22 @@ export interface ReadinessProgress {
  * (the URL of a questionnaire of your own), `storage="none"` (do not save
  * progress in the browser).
  */
-export interface ReadinessCheckElement extends HTMLElement {}
+export interface ReadinessCheckElement extends HTMLElement {
+  /**
+   * A questionnaire of your own as an object, instead of a file at `src`:
+   * checked as a `src` file is (an invalid one shows its problems, with
+   * paths and hints). Setting one with the same `id` and `version` again
+   * keeps the visitor's answers and place. `null` returns to `src`, or to
+   * the built-in questionnaire. Reading it gives a copy.
+   */
+  questionnaire: Questionnaire | null;
+  /**
+   * Shows step `step` (0 for the first factor), or the intro for a step the
+   * questionnaire does not have; focus stays where it is. For previews
+   * beside an editor.
+   */
+  goTo(step: number): void;
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -79,6 +79,7 @@ build_wasm() {
 rm -rf "$build" && mkdir -p "$build"
 build_wasm widget readiness_wasm
 build_wasm validator readiness_validate
+build_wasm studio readiness_studio
 
 rm -rf "$out"
 mkdir -p "$out"
@@ -89,6 +90,9 @@ mkdir -p "$out"
 for name in readiness_wasm readiness_validate; do
   bash scripts/wasm-opt.sh "$build/$name.wasm" "$out/${name}_bg.wasm"
 done
+studio=dist/studio
+rm -rf "$studio" && mkdir -p "$studio"
+bash scripts/wasm-opt.sh "$build/readiness_studio.wasm" "$studio/readiness_studio_bg.wasm"
 
 # 3. The loader and its stylesheet, minified (terser; lightningcss, from
 #    package-lock.json, with no browser targets: nothing is rewritten for
@@ -104,8 +108,18 @@ minify_css() {
     fs.writeFileSync(output, code);
   ' "$1" "$2"
 }
-"$terser" www/readiness-check.js --module --ecma 2020 --compress --mangle --output "$out/readiness-check.js"
-minify_css www/readiness-check.css "$out/readiness-check.css"
+#    The stylesheet goes into the loader (its `const CSS = ''`): one
+#    request fewer on the way to the first screen.
+minify_css www/readiness-check.css "$build/readiness-check.css"
+node -e '
+  const fs = require("fs");
+  const [loader, css, output] = process.argv.slice(1);
+  const source = fs.readFileSync(loader, "utf8");
+  const slot = "const CSS = \x27\x27;";
+  if (source.split(slot).length !== 2) throw new Error(`${loader}: expected one ${slot}`);
+  fs.writeFileSync(output, source.replace(slot, () => `const CSS = ${JSON.stringify(fs.readFileSync(css, "utf8"))};`));
+' www/readiness-check.js "$build/readiness-check.css" "$build/readiness-check.js"
+"$terser" "$build/readiness-check.js" --module --ecma 2020 --compress --mangle --output "$out/readiness-check.js"
 
 #    The iframe embed, for hosts that allow no scripts in a post, goes
 #    beside the widget (dist/embed/), not in it: a page using the script
@@ -123,18 +137,26 @@ cp www/embed/embed.html "$embed/"
 #    core/src/pack.rs): a visitor downloads only the texts of theirs, and
 #    the widget reads them without a JSON reader or validator. The CLI
 #    checks the questionnaire first: an invalid one fails the build here.
-#    The widget's own words (wasm/labels/) ship on one line, the texts
-#    without their names separated by U+001F (wasm/src/i18n.rs checks the
-#    names): as labels.<lang>.txt for pages with `src`, and as the first
-#    line of the built-in file, one download instead of two (0.2 KB less).
+#    The widget's own words (wasm/labels/) ship as labels.<lang>.txt, the
+#    texts without their names separated by U+001F (wasm/src/i18n.rs
+#    checks the names), one file per language for every questionnaire:
+#    built into each pack they would weigh 1.7 KB twice more in
+#    dist/widget, for 0.2 KB less per visitor.
 cli=$target/release/readiness
 for lang in id en; do
   grep -v '^#' "wasm/labels/$lang.txt" | sed -E 's/^[a-z_]+: //' | tr '\n' '\037' | sed 's/\x1f$//' \
     >"$out/labels.$lang.txt"
-  { cat "$out/labels.$lang.txt"; echo; "$cli" pack --lang "$lang"; } >"$out/social-media-strategy.$lang.txt"
+  "$cli" pack --lang "$lang" >"$out/social-media-strategy.$lang.txt"
 done
 
-# 5. What built it, for the size report (scripts/size-report.mjs).
+# 5. The studio (dist/studio/), which only marketers load: its pages and
+#    scripts as written (www/studio/), the glue to its module, and the
+#    built-in questionnaire as JSON to start from.
+cp -R www/studio/. "$studio/"
+"$terser" www/studio-core.js --module --ecma 2020 --compress --mangle --output "$studio/studio-core.js"
+"$cli" questionnaire >"$studio/social-media-strategy.json"
+
+# 6. What built it, for the size report (scripts/size-report.mjs).
 {
   echo "rustc: $(rustc "+$toolchain" -V)"
   echo "toolchain: $toolchain"

@@ -33,7 +33,7 @@ Size of the deployable widget: raw and gzip -9 bytes per file and in total.
 
 options:
   --dir DIR              the widget folder (default: dist/widget of the checkout)
-  --limit-kb LIMIT_KB    gzip total limit, KB of 1000 bytes (default 60)
+  --limit-kb LIMIT_KB    gzip total limit, KB of 1,024 bytes (default 60)
   --json JSON            the report written (default: target/size-report.json)
   --budget BUDGET        browser-measured sizes read (default: target/size-budget.json)
   --toolchain TOOLCHAIN  what built the widget (default: target/widget-build/toolchain.txt)
@@ -113,24 +113,10 @@ function listFiles(folder) {
 
 /** 12345 -> "12,345". */
 const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-/** Bytes as KB with one decimal, rounded half to even as Python's "{:.1f}". */
-function kb(bytes) {
-  const value = bytes / 1000;
-  // The only exact ties of bytes / 1000 at one decimal are x.25 and x.75
-  // (bytes ending in 250 or 750), where toFixed rounds up and Python to
-  // even; every other value rounds the same way in both.
-  const rest = ((bytes % 1000) + 1000) % 1000;
-  if (rest === 250 || rest === 750) {
-    const tenths = Math.floor(bytes / 100);
-    return ((tenths % 2 === 0 ? tenths : tenths + 1) / 10).toFixed(1);
-  }
-  return value.toFixed(1);
-}
-/** Python's round(): halves to even. */
-function roundHalfEven(x) {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
+/** Bytes as KB (1,024 bytes, the unit of the budgets: 35 KB is
+ * 35,840 B) with one decimal. */
+const KB = 1024;
+const kb = (bytes) => (bytes / KB).toFixed(1);
 const length = (text) => [...text].length;
 const left = (text, width) => text + ' '.repeat(Math.max(0, width - length(text)));
 const right = (text, width) => ' '.repeat(Math.max(0, width - length(String(text)))) + text;
@@ -183,7 +169,7 @@ function main() {
   // load it). The browser-measured figure (below) is the one gated.
   const visitorRows = rows.filter((r) => !r.file.endsWith('.en.txt') && !r.file.includes('validate'));
   const visitor = { raw: sum(visitorRows, 'raw'), gzip: sum(visitorRows, 'gzip') };
-  const limit = roundHalfEven(limitKb * 1000);
+  const limit = Math.round(limitKb * KB);
 
   const out = [];
   const print = (line) => out.push(line);

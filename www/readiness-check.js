@@ -18,21 +18,18 @@ let ready;
 // After a trap, the module's memory cannot be trusted: every widget stops.
 let broken = false;
 const elements = new Set();
+// Numbers the questionnaires given as objects: each is a new "URL".
+let givenCount = 0;
 
-function loadStyles() {
-  // URLs written as literals next to import.meta.url, so bundlers (Vite,
-  // webpack) find and copy these files when the package is imported.
-  return fetch(new URL('./readiness-check.css', import.meta.url))
-    .then((response) => {
-      if (!response.ok) throw new Error(`readiness-check.css: HTTP ${response.status}`);
-      return response.text();
-    })
-    .then((css) => {
-      // Constructed sheets are not inline styles: a strict CSP allows them.
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      return sheet;
-    });
+// The widget's stylesheet: scripts/build-widget.sh writes the minified
+// www/readiness-check.css here, so the styles arrive with this script
+// rather than as a request of their own. Constructed sheets are not inline
+// styles: a strict CSP allows them.
+const CSS = '';
+function styles() {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  return sheet;
 }
 
 // A module's exports, compiled while it downloads. A server that sends
@@ -75,10 +72,9 @@ const Widget = (x) =>
     }
   };
 
-// The module and the styles download at once, and the module compiles as
-// it arrives.
+// The module compiles as it arrives.
 function start() {
-  ready ||= Promise.all([instantiate('./readiness_wasm_bg.wasm').then(Widget), loadStyles()]);
+  ready ||= instantiate('./readiness_wasm_bg.wasm').then((x) => [Widget(x), styles()]);
   return ready;
 }
 
@@ -235,6 +231,13 @@ class ReadinessCheck extends HTMLElement {
         this.call('submit');
       });
     }
+    // A `questionnaire` set before this element was defined is an own
+    // property hiding the accessor: move it behind the accessor.
+    if (Object.hasOwn(this, 'questionnaire')) {
+      const value = this.questionnaire;
+      delete this.questionnaire;
+      this.questionnaire = value;
+    }
     this.lang_ = resolveLang(this);
     // The questionnaire downloads while the module and styles do.
     const questionnaire = this.request();
@@ -286,10 +289,35 @@ class ReadinessCheck extends HTMLElement {
     return this.deliver(this.request());
   }
 
+  // A questionnaire as an object (the format of `src` files), for pages
+  // that have one at hand, such as the studio's preview: checked by the
+  // validator as a `src` file is, and shown in place of `src`. Setting it
+  // again with the same id and version keeps the visitor's answers and
+  // place; `null` returns to `src` or the built-in questionnaire.
+  get questionnaire() {
+    return this.given ? JSON.parse(this.given.text) : null;
+  }
+
+  set questionnaire(value) {
+    // JSON.stringify throws on a cycle: the caller hears of it, and the
+    // widget keeps what it shows.
+    this.given = value == null ? null : { url: `questionnaire:${++givenCount}`, text: JSON.stringify(value) };
+    if (this.widget) this.fetchQuestionnaire();
+  }
+
+  // Shows step `step` (0 for the first factor) of the questionnaire, or its
+  // intro for a step it does not have: for previews, such as the studio's
+  // beside the factor being edited. Focus stays where it is.
+  goTo(step) {
+    this.call('go', Number.isInteger(step) && step >= 0 ? String(step) : '');
+  }
+
   // The built-in questionnaire comes as one pack per language, so a visitor
-  // downloads only theirs; a custom one comes from `src` (JSON, or a pack).
+  // downloads only theirs; a custom one comes from `src` (JSON, or a pack)
+  // or the `questionnaire` property.
   questionnaireUrl() {
     const src = this.getAttribute('src');
+    if (this.given) return this.given.url;
     return src
       ? new URL(src, document.baseURI).href
       : new URL(`./social-media-strategy.${this.lang_}.txt`, import.meta.url).href;
@@ -298,25 +326,26 @@ class ReadinessCheck extends HTMLElement {
   request() {
     const url = this.questionnaireUrl();
     const lang = this.lang_;
+    const custom = Boolean(this.given) || this.hasAttribute('src');
     this.url = url;
     this.requestLang = lang;
     // A language switch reads the same `src` file again: keep its text.
-    if (this.source?.url !== url) this.source = { url, text: fetchText(url, this.hasAttribute('src')) };
-    // The widget's words in this language (wasm/src/i18n.rs) come with
-    // the pack: the built-in file holds both, labels on its first line; a
-    // `src` file is a pack or JSON for the validator, and the words come
-    // from their own file beside the widget.
-    const pack = this.hasAttribute('src')
-      ? Promise.all([
-          fetchText(new URL(`./labels.${lang}.txt`, import.meta.url)),
-          this.source.text.then((text) =>
+    if (this.source?.url !== url)
+      this.source = {
+        url,
+        text: this.given ? Promise.resolve(this.given.text) : fetchText(url, this.hasAttribute('src')),
+      };
+    // The widget's words in this language (wasm/src/i18n.rs), one file
+    // beside the widget for every questionnaire, and the pack: the built-in
+    // file is one; a `src` file is a pack or JSON for the validator.
+    const pack = Promise.all([
+      fetchText(new URL(`./labels.${lang}.txt`, import.meta.url)),
+      custom
+        ? this.source.text.then((text) =>
             text.startsWith(PACK) ? text : loadValidator().then((validate) => validate(text, lang)),
-          ),
-        ])
-      : this.source.text.then((text) => {
-          const end = text.indexOf('\n');
-          return [text.slice(0, end), text.slice(end + 1)];
-        });
+          )
+        : this.source.text,
+    ]);
     // Handled in deliver(), which may attach only after the module loads.
     pack.catch(() => {});
     return { url, lang, pack };

@@ -36,7 +36,7 @@ pub extern "C" fn rc_alloc(len: usize) -> *mut u8 {
 /// it not, the string would be empty, never trusted).
 fn take(pointer: *mut u8, len: usize) -> String {
     let bytes = unsafe { Vec::from_raw_parts(pointer, len, len) };
-    String::from_utf8(bytes).unwrap_or_default()
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 fn put(result: String) {
@@ -95,4 +95,11 @@ pub extern "C" fn rc_free(widget: *mut crate::Widget) {
 #[no_mangle]
 pub extern "C" fn rc_check(text: *mut u8, len: usize, lang: *mut u8, lang_len: usize) {
     put(crate::check(&take(text, len), &take(lang, lang_len)));
+}
+
+/// Checks a studio draft (see `studio`); the JSON result is the result.
+#[cfg(feature = "studio")]
+#[no_mangle]
+pub extern "C" fn rc_studio(text: *mut u8, len: usize) {
+    put(crate::studio(&take(text, len)));
 }

@@ -24,6 +24,10 @@ mod problems;
 mod report_json;
 #[cfg(feature = "widget")]
 mod state;
+#[cfg(feature = "studio")]
+mod studio;
+#[cfg(feature = "studio")]
+pub use studio::studio;
 #[cfg(feature = "widget")]
 mod storage;
 #[cfg(feature = "widget")]

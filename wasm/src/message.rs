@@ -128,6 +128,9 @@ pub enum Message<'a> {
     },
     /// `submit`: the step's form was submitted ("Next" or "See my results").
     Submit,
+    /// `go` step: show that step (a decimal index), or the intro when the
+    /// field is anything else; a preview beside an editor asks for it.
+    Go(Option<usize>),
 }
 
 /// Why a message could not be read. Each names what the loader sent, for
@@ -174,6 +177,7 @@ enum Kind {
     Changed,
     Action,
     Submit,
+    Go,
 }
 
 /// The first line of `text`, and what follows its line break if it has one.
@@ -184,6 +188,21 @@ fn line(text: &str) -> (&str, Option<&str>) {
 /// A language tag as the loader resolves it; any other tag means English.
 fn lang(tag: &str) -> Lang {
     Lang::from_tag(tag).unwrap_or(Lang::En)
+}
+
+/// A decimal index, digits only (no `str::parse`: docs/size.md).
+fn index(digits: &str) -> Option<usize> {
+    if digits.is_empty() || digits.len() > 6 {
+        return None;
+    }
+    let mut n = 0;
+    for byte in digits.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + usize::from(byte - b'0');
+    }
+    Some(n)
 }
 
 impl<'a> Message<'a> {
@@ -208,6 +227,7 @@ impl<'a> Message<'a> {
             "changed" => (Kind::Changed, 2),
             "action" => (Kind::Action, 2),
             "submit" => (Kind::Submit, 0),
+            "go" => (Kind::Go, 1),
             _ => return Err(Error::UnknownKind(name)),
         };
         let mut fields = [""; 4];
@@ -246,6 +266,7 @@ impl<'a> Message<'a> {
                 page: b,
             },
             Kind::Submit => Message::Submit,
+            Kind::Go => Message::Go(index(a)),
         })
     }
 }
@@ -287,6 +308,15 @@ mod tests {
                 pack: "RCP1",
             })
         );
+    }
+
+    #[test]
+    fn go_names_a_step_or_the_intro() {
+        assert_eq!(parse("go\n2"), Ok(Message::Go(Some(2))));
+        assert_eq!(parse("go\n"), Ok(Message::Go(None)));
+        assert_eq!(parse("go\n-1"), Ok(Message::Go(None)));
+        assert_eq!(parse("go\n99999999"), Ok(Message::Go(None)));
+        assert_eq!(parse("go"), Err(Error::Missing("go")));
     }
 
     #[test]

@@ -232,6 +232,7 @@ impl Widget {
             Message::Changed { id, answer } => self.answer(id, answer),
             Message::Action { action, page } => self.act(action, page),
             Message::Submit => self.next(),
+            Message::Go(step) => self.preview(step),
         }
     }
 
@@ -514,6 +515,22 @@ impl Widget {
                 self.emit(Effect::Copy { text: link });
             }
         }
+    }
+
+    /// A preview's jump to a step (or the intro): no focus moves, since the
+    /// person editing beside it is typing elsewhere. Ignored until a
+    /// questionnaire is shown.
+    fn preview(&mut self, step: Option<usize>) {
+        let Some(q) = &self.state.questionnaire else { return };
+        if matches!(self.state.view, View::Loading | View::LoadFailed | View::Invalid(_)) {
+            return;
+        }
+        self.state.view = match step {
+            Some(step) if step < q.factors.len() => View::Step(step),
+            _ => View::Intro,
+        };
+        self.state.unanswered.clear();
+        self.render(Focus::Stay);
     }
 
     /// "Next" or "See my results": only when every question of the step has

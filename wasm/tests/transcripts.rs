@@ -54,6 +54,7 @@ transcripts! {
     unknown_action => "unknown-action",
     malformed => "malformed",
     another_questionnaire => "another-questionnaire",
+    go => "go",
 }
 
 #[test]
