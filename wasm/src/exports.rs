@@ -32,8 +32,10 @@ pub extern "C" fn rc_alloc(len: usize) -> *mut u8 {
 /// Takes over a buffer `rc_alloc` gave, now holding `len` bytes of UTF-8.
 ///
 /// SAFETY: `pointer` came from `rc_alloc(len)` and was not taken before;
-/// the loader writes only what `TextEncoder` produced: valid UTF-8 (were
-/// it not, the string would be empty, never trusted).
+/// the loader (and the studio's glue) write only what `TextEncoder.encode`
+/// produced, which is valid UTF-8 by its specification (lone surrogates
+/// become U+FFFD), so it is not checked again: the check weighed 0.4 KB
+/// gzipped in each module.
 fn take(pointer: *mut u8, len: usize) -> String {
     let bytes = unsafe { Vec::from_raw_parts(pointer, len, len) };
     unsafe { String::from_utf8_unchecked(bytes) }
