@@ -27,7 +27,8 @@ const FILES = [
 ];
 
 // Keywords that only constrain values (checked by `validate`) or document.
-const IGNORED = new Set(['$schema', 'title', 'description', 'format', 'minimum', 'maximum', 'default']);
+// Constraints TypeScript cannot state (the description says them).
+const IGNORED = new Set(['$schema', 'title', 'description', 'format', 'minimum', 'maximum', 'default', 'pattern', 'propertyNames']);
 const HANDLED = new Set([
   'type',
   'properties',

@@ -95,8 +95,8 @@ export interface Factor {
   weight?: number;
 }
 
-/** A language the product speaks. */
-export type Lang = "id" | "en";
+/** A language: its ISO 639-1 code, two lowercase letters (`id`, `en`). */
+export type Lang = string;
 
 /** A named level of readiness. */
 export interface Level {
@@ -141,10 +141,5 @@ export interface Question {
   weight?: number;
 }
 
-/** A text in each of a questionnaire's languages: `{"id": "…", "en": "…"}`. */
-export interface Text {
-  /** English. */
-  en?: string | null;
-  /** Indonesian. */
-  id?: string | null;
-}
+/** A text in each of the questionnaire's `languages`, by language code: {"id": "…", "en": "…"}. */
+export type Text = { [key: string]: string };

@@ -108,6 +108,8 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positiv
 const TIMEOUT = 120_000;
 
 const SURVEYJS = path.join(ROOT, 'bench/surveyjs');
+// The timing marks, injected into the widget's page (not part of it).
+const FIRST_RENDER = path.join(ROOT, 'scripts/first-render.js');
 // What serve.mjs serves beside dist/ (folders that exist: serve.mjs refuses
 // a missing one).
 const MOUNTS = Object.fromEntries(
@@ -128,7 +130,7 @@ if (withSurveyJs && !MOUNTS['/survey-js-ui']) {
 // round trip to this process in the measured time.
 function clickStartWhenReady() {
   document.addEventListener('readiness-ready', (event) => {
-    // After the other listeners (first-render.js records the ready mark).
+    // After the other listeners (scripts/first-render.js records the ready mark).
     queueMicrotask(() => event.target.shadowRoot?.querySelector('button[data-action=start]')?.click());
   });
 }
@@ -265,6 +267,7 @@ async function load({ kind, path: urlPath, mark }, { trace = false } = {}) {
   page.on('console', (message) => {
     if (message.type() === 'warning' || message.type() === 'error') warnings.add(`${urlPath}: ${message.text().replace(origin, '')}`);
   });
+  if (kind === 'widget') await page.addInitScript({ path: FIRST_RENDER });
   if (kind === 'widget' && !trace) await page.addInitScript(clickStartWhenReady);
   if (trace) await page.addInitScript(instrument);
   const cdp = await context.newCDPSession(page);
@@ -386,7 +389,7 @@ try {
   for (let run = 1; run <= runs; run++) {
     for (const page of pages) {
       const row = await load(page);
-      if (page.kind === 'widget' && row.ready === undefined) throw new Error(`run ${run}: no window.__widgetReady on ${page.path} (is first-render.js on the page?)`);
+      if (page.kind === 'widget' && row.ready === undefined) throw new Error(`run ${run}: no window.__widgetReady on ${page.path}`);
       page.rows.push({ run, ...row });
     }
   }

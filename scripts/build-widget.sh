@@ -111,14 +111,25 @@ minify_css() {
 #    The stylesheet goes into the loader (its `const CSS = ''`): one
 #    request fewer on the way to the first screen.
 minify_css www/readiness-check.css "$build/readiness-check.css"
+#    So do the words each language needs before its label file arrives
+#    (the first four of wasm/labels/<lang>.txt, `const EARLY = {}`), whose
+#    keys are the languages the loader accepts: a language is its file.
 node -e '
   const fs = require("fs");
-  const [loader, css, output] = process.argv.slice(1);
-  const source = fs.readFileSync(loader, "utf8");
-  const slot = "const CSS = \x27\x27;";
-  if (source.split(slot).length !== 2) throw new Error(`${loader}: expected one ${slot}`);
-  fs.writeFileSync(output, source.replace(slot, () => `const CSS = ${JSON.stringify(fs.readFileSync(css, "utf8"))};`));
-' www/readiness-check.js "$build/readiness-check.css" "$build/readiness-check.js"
+  const [loader, css, output, ...labelFiles] = process.argv.slice(1);
+  let source = fs.readFileSync(loader, "utf8");
+  const early = {};
+  for (const file of labelFiles) {
+    const lang = file.match(/([a-z]{2,3})\.txt$/)[1];
+    const texts = fs.readFileSync(file, "utf8").split("\n").filter((line) => line && !line.startsWith("#"));
+    early[lang] = texts.slice(0, 4).map((line) => line.slice(line.indexOf(": ") + 2));
+  }
+  for (const [slot, value] of [["const CSS = \x27\x27;", fs.readFileSync(css, "utf8")], ["const EARLY = {};", early]]) {
+    if (source.split(slot).length !== 2) throw new Error(`${loader}: expected one ${slot}`);
+    source = source.replace(slot, () => `${slot.split(" = ")[0]} = ${JSON.stringify(value)};`);
+  }
+  fs.writeFileSync(output, source);
+' www/readiness-check.js "$build/readiness-check.css" "$build/readiness-check.js" wasm/labels/*.txt
 "$terser" "$build/readiness-check.js" --module --ecma 2020 --compress --mangle --output "$out/readiness-check.js"
 
 #    The iframe embed, for hosts that allow no scripts in a post, goes
@@ -142,9 +153,11 @@ cp www/embed/embed.html "$embed/"
 #    checks the names), one file per language for every questionnaire:
 #    built into each pack they would weigh 1.7 KB twice more in
 #    dist/widget, for 0.2 KB less per visitor.
+#    The first four labels are the loader's (above).
 cli=$target/release/readiness
-for lang in id en; do
-  grep -v '^#' "wasm/labels/$lang.txt" | sed -E 's/^[a-z_]+: //' | tr '\n' '\037' | sed 's/\x1f$//' \
+for file in wasm/labels/*.txt; do
+  lang=$(basename "$file" .txt)
+  grep -v '^#' "$file" | tail -n +5 | sed -E 's/^[a-z_]+: //' | tr '\n' '\037' | sed 's/\x1f$//' \
     >"$out/labels.$lang.txt"
   "$cli" pack --lang "$lang" >"$out/social-media-strategy.$lang.txt"
 done

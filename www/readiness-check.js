@@ -7,11 +7,13 @@
 // WebAssembly module. Every message to it goes through `call`, so a failure
 // inside shows an error state in the widget and never breaks the page.
 
-const LANGS = ['id', 'en'];
-const CRASHED = {
-  id: 'Terjadi kesalahan di dalam penilaian. Muat ulang halaman untuk mencoba lagi.',
-  en: 'Something went wrong inside the assessment. Reload the page to try again.',
-};
+// The widget's words for before a label file arrives, by language: loading,
+// a failed download, "try again", a crash inside (the first four labels of
+// each wasm/labels/<lang>.txt, which scripts/build-widget.sh writes here).
+// Its keys are the languages the widget speaks: no other code lists them.
+const EARLY = {};
+const LANGS = Object.keys(EARLY);
+const SEP = '\x1f';
 
 // Shared by every element on the page: one module, one stylesheet.
 let ready;
@@ -61,7 +63,7 @@ const result = (x) => decoder.decode(new Uint8Array(x.memory.buffer, x.rc_out_pt
 const Widget = (x) =>
   class {
     constructor(lang, storage, scope) {
-      this.handle = x.rc_new(...put(x, lang), storage ? 1 : 0, ...put(x, scope));
+      this.handle = x.rc_new(...put(x, lang), storage ? 1 : 0, ...put(x, scope), ...put(x, EARLY[lang].join(SEP)));
     }
     on(message) {
       x.rc_on(this.handle, ...put(x, message));
@@ -108,10 +110,12 @@ function fetchText(url, foreign) {
 // A pack (`readiness pack`) starts with this; the widget reads nothing else.
 const PACK = 'RCP1';
 
-// `in` is the old code for Indonesian that some systems still send.
+// A tag's language if the widget speaks it. Codes ISO 639 withdrew that
+// some systems still send read as their successors (as Lang::from_tag).
+const WITHDRAWN = { in: 'id', iw: 'he', ji: 'yi' };
 function supported(tag) {
-  const primary = (tag || '').toLowerCase().split(/[-_]/)[0];
-  if (primary === 'in') return 'id';
+  let primary = (tag || '').toLowerCase().split(/[-_]/)[0];
+  primary = WITHDRAWN[primary] ?? primary;
   return LANGS.includes(primary) ? primary : null;
 }
 
@@ -363,6 +367,8 @@ class ReadinessCheck extends HTMLElement {
     }
     // A newer request (another language, another src) wins.
     if (this.url !== url || this.requestLang !== lang) return;
+    // The widget's words: the ones held here, then the file's.
+    labels = [...EARLY[lang], labels].join(SEP);
     if (body.startsWith(PACK)) this.call('load', lang, shareCode(), labels, body);
     else this.call('invalid', labels, body);
   }
@@ -458,7 +464,7 @@ class ReadinessCheck extends HTMLElement {
     const message = document.createElement('p');
     message.setAttribute('role', 'alert');
     message.className = 'rc-crashed';
-    message.textContent = CRASHED[this.lang_ ?? resolveLang(this)];
+    message.textContent = EARLY[this.lang_ ?? resolveLang(this)][3];
     root.replaceChildren(message);
   }
 }

@@ -56,7 +56,7 @@ Examples:
     ))]
     Questionnaire {
         /// Keep the texts of one language only
-        #[arg(long, value_name = "id|en", value_parser = parse_lang)]
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
         lang: Option<Lang>,
     },
 
@@ -191,7 +191,7 @@ Examples:
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// The language of the pack's texts
-        #[arg(long, value_name = "id|en", value_parser = parse_lang)]
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
         lang: Lang,
     },
 
@@ -240,7 +240,7 @@ pub struct QuestionnaireArg {
 #[derive(Debug, Args)]
 pub struct LangArg {
     /// The language of texts and numbers [default: id if LC_ALL, LC_MESSAGES or LANG says Indonesian, else en]
-    #[arg(long = "lang", value_name = "id|en", value_parser = parse_lang)]
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 }
 
@@ -264,6 +264,14 @@ pub enum InputFormat {
     Csv,
 }
 
+/// A language tag: any language a questionnaire may declare (the CLI's
+/// own words fall back to English where `labels::TABLE` lacks it).
 fn parse_lang(tag: &str) -> Result<Lang, String> {
-    Lang::from_tag(tag).ok_or_else(|| format!("`{tag}` is not a supported language; use id or en"))
+    Lang::from_tag(tag).ok_or_else(|| {
+        let known: Vec<&str> = crate::labels::TABLE.iter().map(|labels| labels.lang).collect();
+        format!(
+            "`{tag}` is not a language tag; use a language's ISO 639-1 code, such as {}",
+            known.join(" or ")
+        )
+    })
 }

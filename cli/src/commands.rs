@@ -19,8 +19,23 @@ pub fn questionnaire(lang: Option<Lang>) -> Result<(), Failure> {
         // The shipped file, byte for byte: its layout and key order are the
         // template a marketer edits.
         None => print(BUILTIN_JSON),
-        Some(lang) => print(&pretty(&Questionnaire::builtin().only(lang))),
+        Some(lang) => print(&pretty(
+            &Questionnaire::builtin().only(declared(Questionnaire::builtin(), lang)?),
+        )),
     }
+}
+
+/// `lang`, when the questionnaire has texts in it: one language's file or
+/// pack of a language it lacks would silently be another's.
+fn declared(q: &Questionnaire, lang: Lang) -> Result<Lang, Failure> {
+    if q.languages.contains(&lang) {
+        return Ok(lang);
+    }
+    let languages: Vec<String> = q.languages.iter().map(|lang| lang.code()).collect();
+    Err(Failure::Usage(format!(
+        "the questionnaire has no texts in `{lang}`; its languages are {}",
+        languages.join(", ")
+    )))
 }
 
 pub fn validate(path: &Path, strict: bool) -> Result<(), Failure> {
@@ -28,7 +43,7 @@ pub fn validate(path: &Path, strict: bool) -> Result<(), Failure> {
     match Questionnaire::from_json(&text) {
         Ok(q) => {
             let questions = q.questions().count();
-            let languages: Vec<&str> = q.languages.iter().map(|lang| lang.code()).collect();
+            let languages: Vec<String> = q.languages.iter().map(|lang| lang.code()).collect();
             let mut summary = format!(
                 "{}: valid questionnaire `{}` version {}: {} factors, {questions} questions, {} levels, {} caps, languages {}, about {} min to answer\n",
                 display_name(path),
@@ -92,7 +107,8 @@ pub fn upgrade(path: &Path) -> Result<(), Failure> {
 
 /// Prints a questionnaire's pack in `lang` (the built-in one without a file).
 pub fn pack(path: Option<&Path>, lang: Lang) -> Result<(), Failure> {
-    print(&input::questionnaire(path)?.pack(lang))
+    let q = input::questionnaire(path)?;
+    print(&q.pack(declared(&q, lang)?))
 }
 
 /// The file's format version, when it is older than the current one.

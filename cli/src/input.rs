@@ -73,6 +73,6 @@ pub fn lang(asked: Option<Lang>) -> Lang {
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty())
             .and_then(|value| Lang::from_tag(&value))
-            .unwrap_or(Lang::En)
+            .unwrap_or(Lang::EN)
     })
 }

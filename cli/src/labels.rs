@@ -1,9 +1,18 @@
-//! The CLI's own words in each language. The report's texts (levels,
-//! factors, recommendations, cap reasons) come from the questionnaire.
+//! The CLI's own words in each language: [`TABLE`], the one place that
+//! lists the languages the CLI speaks. The report's texts (levels,
+//! factors, recommendations, cap reasons) come from the questionnaire, in
+//! whatever languages it declares.
 
 use readiness_core::Lang;
 
+/// Every language the CLI has words in. Adding one is adding its entry.
+pub const TABLE: [&Labels; 2] = [&ID, &EN];
+
 pub struct Labels {
+    /// The language's code.
+    pub lang: &'static str,
+    /// Between a number's whole part and its tenths.
+    pub decimal: &'static str,
     pub report: &'static str,
     pub respondent: &'static str,
     pub overall: &'static str,
@@ -43,6 +52,8 @@ pub struct Labels {
 }
 
 const EN: Labels = Labels {
+    lang: "en",
+    decimal: ".",
     report: "Readiness report",
     respondent: "Respondent",
     overall: "Overall score",
@@ -77,6 +88,8 @@ const EN: Labels = Labels {
 };
 
 const ID: Labels = Labels {
+    lang: "id",
+    decimal: ",",
     report: "Laporan kesiapan",
     respondent: "Responden",
     overall: "Skor keseluruhan",
@@ -110,9 +123,8 @@ const ID: Labels = Labels {
     method: "Persentil dengan peringkat terdekat (nearest rank), tepat; rata-rata dibulatkan ke satu desimal.",
 };
 
+/// The CLI's words in `lang`; in English for a language the table lacks
+/// (a questionnaire's own language, whose texts still come through).
 pub fn labels(lang: Lang) -> &'static Labels {
-    match lang {
-        Lang::Id => &ID,
-        Lang::En => &EN,
-    }
+    TABLE.into_iter().find(|labels| lang.is(labels.lang)).unwrap_or(&EN)
 }

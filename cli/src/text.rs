@@ -18,7 +18,7 @@ const RECOMMENDATIONS: usize = 3;
 
 pub fn render(report: &Report, respondent: Option<&str>, style: Style) -> String {
     let words = labels(report.lang);
-    let number = |score: Score| score.format(report.lang);
+    let number = |score: Score| score.format(words.decimal);
     let mut out = String::new();
     let mut line = |text: &str| {
         out.push_str(text.trim_end());

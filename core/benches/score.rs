@@ -107,7 +107,7 @@ fn builtin(c: &mut Criterion) {
     let q = Questionnaire::builtin();
     let answers = mixed_answers(q);
     c.bench_function("score one response, full report (built-in)", |b| {
-        b.iter(|| q.score(black_box(&answers), Lang::En).expect("valid answers"))
+        b.iter(|| q.score(black_box(&answers), Lang::EN).expect("valid answers"))
     });
 
     let sheet = readiness_core::Sheet::new(q, &answers);
@@ -122,7 +122,7 @@ fn synthetic(c: &mut Criterion) {
     assert_eq!(q.questions().count(), 1_000);
     let answers = mixed_answers(&q);
     c.bench_function("score one response, full report (1,000 questions)", |b| {
-        b.iter(|| q.score(black_box(&answers), Lang::En).expect("valid answers"))
+        b.iter(|| q.score(black_box(&answers), Lang::EN).expect("valid answers"))
     });
 
     let sheet = readiness_core::Sheet::new(&q, &answers);

@@ -16,7 +16,7 @@ fn main() {
         eprintln!("usage: score ANSWERS.json [id|en]");
         std::process::exit(2);
     };
-    let lang = args.next().as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
+    let lang = args.next().as_deref().and_then(Lang::from_tag).unwrap_or(Lang::EN);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| {
         eprintln!("cannot read {path}: {error}");
         std::process::exit(2);

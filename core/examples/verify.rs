@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 /// Whether a report received from a browser is what its answers score to.
 fn verify(received: &Value) -> bool {
     let questionnaire = Questionnaire::builtin();
-    let lang = received["lang"].as_str().and_then(Lang::from_tag).unwrap_or(Lang::En);
+    let lang = received["lang"].as_str().and_then(Lang::from_tag).unwrap_or(Lang::EN);
     let answers = json!({ "answers": received["answers"] }).to_string();
     let Ok(report) = questionnaire
         .read_response(&answers)

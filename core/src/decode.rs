@@ -95,19 +95,19 @@ fn languages(reader: &mut Reader, fields: Fields<'_>) -> Vec<Lang> {
         let Some(code) = reader.string(item, &path) else {
             continue;
         };
-        match Lang::ALL.iter().find(|lang| lang.code() == code) {
-            Some(lang) if languages.contains(lang) => {
+        match Lang::from_code(&code) {
+            Some(lang) if languages.contains(&lang) => {
                 reader.report(
                     &path,
                     ["language `", &code, "` is listed twice"].concat(),
                     "list each language once",
                 );
             }
-            Some(lang) => languages.push(*lang),
+            Some(lang) => languages.push(lang),
             None => reader.report(
                 &path,
-                ["unsupported language `", &code, "`"].concat(),
-                "use \"id\" (Indonesian) or \"en\" (English)",
+                ["`", &code, "` is not a language code"].concat(),
+                "write the language's ISO 639-1 code, two lowercase letters, e.g. \"id\" or \"en\"",
             ),
         }
     }
@@ -130,44 +130,61 @@ struct Context<'r> {
 }
 
 impl Context<'_> {
+    /// A text: one string per declared language, kept in the order of
+    /// `languages`.
     fn text(&mut self, value: &Value, path: &str) -> Text {
         let mut text = Text::default();
-        let known = Lang::ALL.map(Lang::code);
-        let Some(fields) = self.reader.object(value, path, &known) else {
+        let Value::Object(pairs) = value else {
+            self.reader.object(value, path, &[]);
             return text;
         };
-        for &lang in &Lang::ALL {
+        for (key, value) in pairs {
+            let lang = Lang::from_code(key);
+            if lang.is_some_and(|lang| self.languages.contains(&lang)) {
+                continue;
+            }
+            let at = field_path(path, key);
+            let (message, hint) = match lang {
+                Some(_) => (
+                    ["text in `", key, "`, which `languages` does not declare"].concat(),
+                    ["add \"", key, "\" to `languages`, or remove this text"].concat(),
+                ),
+                None => (
+                    ["`", key, "` is not a language code"].concat(),
+                    "write each text under the code of one of `languages`, e.g. \"en\"".to_owned(),
+                ),
+            };
+            self.reader.report(&at, message, hint);
+            // Checked for its type all the same.
+            self.reader.string(value, &at);
+        }
+        for &lang in self.languages {
             let code = lang.code();
-            let at = field_path(path, code);
-            let given = fields.get(code).and_then(|value| self.reader.string(value, &at));
-            let declared = self.languages.contains(&lang);
+            let at = field_path(path, &code);
+            let value = pairs.iter().find(|(key, _)| *key == code).map(|(_, value)| value);
+            let given = value.and_then(|value| self.reader.string(value, &at));
             match &given {
                 // Blank, as `trim().is_empty()`, without the trimming code.
-                Some(s) if s.chars().all(char::is_whitespace) && declared => self.reader.report(
+                Some(s) if s.chars().all(char::is_whitespace) => self.reader.report(
                     &at,
-                    ["the `", code, "` text is empty"].concat(),
-                    ["write the text in ", language_name(lang)].concat(),
+                    ["the `", &code, "` text is empty"].concat(),
+                    ["write the text in `", &code, "`"].concat(),
                 ),
-                None if declared && fields.get(code).is_none() => self.reader.report(
+                None if value.is_none() => self.reader.report(
                     &at,
-                    ["missing the `", code, "` text"].concat(),
+                    ["missing the `", &code, "` text"].concat(),
                     [
                         "add \"",
-                        code,
-                        "\": \"…\" in ",
-                        language_name(lang),
-                        ", a declared language",
+                        &code,
+                        "\": \"…\": every text is written in each of `languages`",
                     ]
                     .concat(),
                 ),
-                Some(_) if !declared => self.reader.report(
-                    &at,
-                    ["text in `", code, "`, which `languages` does not declare"].concat(),
-                    ["add \"", code, "\" to `languages`, or remove this text"].concat(),
-                ),
                 _ => {}
             }
-            *text.slot(lang) = given;
+            if let Some(given) = given {
+                text.push(lang, given);
+            }
         }
         text
     }
@@ -205,13 +222,6 @@ impl Context<'_> {
             }
         }
         list
-    }
-}
-
-fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Id => "Indonesian",
-        Lang::En => "English",
     }
 }
 

@@ -15,7 +15,7 @@
 //! for (_, question) in questionnaire.questions() {
 //!     answers.insert(question.id.clone(), Answer::Value(3));
 //! }
-//! let report = questionnaire.score(&answers, Lang::En).unwrap();
+//! let report = questionnaire.score(&answers, Lang::EN).unwrap();
 //! assert_eq!(report.overall.score.value(), 75.0);
 //! assert_eq!(report.overall.level.id, "established");
 //! ```
@@ -180,9 +180,9 @@ impl Questionnaire {
         let lang = copy.language(lang);
         copy.languages = vec![lang];
         copy.for_each_text(|text| {
-            let kept = text.exact(lang).map(str::to_owned);
-            *text = Text::default();
-            *text.slot(lang) = kept;
+            *text = text
+                .exact(lang)
+                .map_or_else(Text::default, |kept| Text::one(lang, kept.to_owned()));
         });
         copy
     }

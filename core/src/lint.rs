@@ -32,7 +32,7 @@ impl Questionnaire {
                         "answering takes about ",
                         &decimal(minutes.into()),
                         " minutes in `",
-                        lang.code(),
+                        &lang.code(),
                         "`, more than ",
                         &decimal(MAX_MINUTES.into()),
                     ]
@@ -142,12 +142,12 @@ impl Questionnaire {
                     .position(|earlier| normal(earlier.text.get(*lang)) == text)
                 {
                     lints.push(Problem::new(
-                        field_path(&field_path(&at, "text"), lang.code()),
+                        field_path(&field_path(&at, "text"), &lang.code()),
                         [
                             "reads the same as option ",
                             &decimal(j as i64),
                             " in `",
-                            lang.code(),
+                            &lang.code(),
                             "`",
                         ]
                         .concat(),
@@ -162,8 +162,8 @@ impl Questionnaire {
                     .is_some_and(|advice| normal(advice.get(*lang)) == normal(option.text.get(*lang)));
                 if repeats {
                     lints.push(Problem::new(
-                        field_path(&field_path(&at, "advice"), lang.code()),
-                        ["the advice repeats the option's text in `", lang.code(), "`"].concat(),
+                        field_path(&field_path(&at, "advice"), &lang.code()),
+                        ["the advice repeats the option's text in `", &lang.code(), "`"].concat(),
                         "write the next step from this option: what to do to reach the option above it",
                     ));
                 }
@@ -216,14 +216,14 @@ impl Questionnaire {
         };
         if long.1 > short.1 * LENGTH_RATIO && long.1 - short.1 > LENGTH_SLACK {
             lints.push(Problem::new(
-                field_path(path, long.0.code()),
+                field_path(path, &long.0.code()),
                 [
                     "the `",
-                    long.0.code(),
+                    &long.0.code(),
                     "` text is ",
                     &decimal((long.1 / short.1.max(1)) as i64),
                     " times as long as the `",
-                    short.0.code(),
+                    &short.0.code(),
                     "` one",
                 ]
                 .concat(),

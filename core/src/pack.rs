@@ -41,7 +41,7 @@ impl Questionnaire {
         };
         out.field(&self.id);
         out.field(&self.version);
-        out.field(lang.code());
+        out.field(&lang.code());
         out.text(&self.title);
         out.text(&self.intro);
         out.count(self.minutes(lang) as usize);
@@ -121,14 +121,14 @@ impl Questionnaire {
         let pack = pack.trim_ascii_end();
         let mut r = Reader {
             rest: pack.strip_prefix(MAGIC).unwrap_or(""),
-            lang: Lang::En,
+            lang: Lang::EN,
             damaged: !pack.starts_with(MAGIC),
         };
         let id = r.string();
         let version = r.string();
-        r.lang = Lang::from_tag(r.field()).unwrap_or_else(|| {
+        r.lang = Lang::from_code(r.field()).unwrap_or_else(|| {
             r.damaged = true;
-            Lang::En
+            Lang::EN
         });
         let title = r.text();
         let intro = r.text();
@@ -234,7 +234,7 @@ pub fn minutes(pack: &str) -> Option<u32> {
     // The field after MAGIC, id, version, lang, title and intro.
     let mut r = Reader {
         rest: pack.strip_prefix(MAGIC)?,
-        lang: Lang::En,
+        lang: Lang::EN,
         damaged: false,
     };
     for _ in 0..5 {
@@ -306,18 +306,12 @@ impl<'p> Reader<'p> {
     }
 
     fn text(&mut self) -> Text {
-        let mut text = Text::default();
-        *text.slot(self.lang) = Some(self.string());
-        text
+        Text::one(self.lang, self.string())
     }
 
     fn optional_text(&mut self) -> Option<Text> {
         let field = self.field();
-        (!field.is_empty()).then(|| {
-            let mut text = Text::default();
-            *text.slot(self.lang) = Some(field.to_owned());
-            text
-        })
+        (!field.is_empty()).then(|| Text::one(self.lang, field.to_owned()))
     }
 
     /// A count of up to six digits; more would be damage, not content.
@@ -397,7 +391,7 @@ mod tests {
 
     #[test]
     fn a_damaged_pack_is_refused() {
-        let pack = Questionnaire::builtin().pack(Lang::En);
+        let pack = Questionnaire::builtin().pack(Lang::EN);
         for cut in [0, 4, 5, pack.len() / 2, pack.len() - 1] {
             let mut end = cut;
             while !pack.is_char_boundary(end) {
@@ -418,7 +412,7 @@ mod tests {
     #[test]
     fn a_pack_with_numbers_out_of_range_is_refused() {
         let q = Questionnaire::builtin();
-        let pack = q.pack(Lang::En);
+        let pack = q.pack(Lang::EN);
         let weight = "3ff0000000000000"; // 1.0, the first question's weight
         let huge = "7fe0000000000000"; // about 9e307
         assert!(pack.contains(weight));
@@ -440,7 +434,7 @@ mod tests {
         for n in [0.0, 1.0, 1.5, 2.5, 0.1, 33.333333333333336, 1000.0] {
             let mut writer = Writer {
                 out: String::new(),
-                lang: Lang::En,
+                lang: Lang::EN,
             };
             writer.number(n);
             assert_eq!(number(&writer.out[1..]), Some(n));

@@ -45,9 +45,17 @@ impl Score {
         f64::from(self.tenths) / 10.0
     }
 
-    /// The score with one decimal in the language's notation: "72,5" or "72.5".
-    pub fn format(self, lang: Lang) -> String {
-        lang.format_tenths(self.tenths)
+    /// The score with one decimal after `decimal`, the separator of the
+    /// reader's language (a label: "," in Indonesian, "." in English), as
+    /// `Intl.NumberFormat` writes it with one fraction digit: "72,5".
+    pub fn format(self, decimal: &str) -> String {
+        let tenths = self.tenths;
+        let mut out = String::from(if tenths < 0 { "-" } else { "" });
+        let tenths = tenths.unsigned_abs();
+        out.push_str(&crate::problem::decimal((tenths / 10).into()));
+        out.push_str(decimal);
+        out.push(char::from(b'0' + (tenths % 10) as u8));
+        out
     }
 }
 

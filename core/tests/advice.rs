@@ -23,7 +23,7 @@ fn all_but(q: &Questionnaire, value: u8, id: &str, answer: Answer) -> Answers {
 }
 
 fn report(q: &Questionnaire, answers: &Answers) -> Report {
-    q.score(answers, Lang::En).expect("valid answers")
+    q.score(answers, Lang::EN).expect("valid answers")
 }
 
 /// The answers a visitor can give to a question, "not applicable" where
@@ -265,7 +265,7 @@ fn version_1_files_still_load() {
                 } else {
                     &advice["improve"]["en"]
                 };
-                let got = question.advice(value).expect("upgraded advice").get(Lang::En);
+                let got = question.advice(value).expect("upgraded advice").get(Lang::EN);
                 assert_eq!(Some(got), expected.as_str(), "{} option {value}", question.id);
             }
         }
@@ -274,11 +274,11 @@ fn version_1_files_still_load() {
     let mut answers = Answers::new();
     let first = &q.factors[0].questions[0];
     answers.insert(first.id.clone(), Answer::Value(2));
-    let report = q.score(&answers, Lang::En).expect("valid answers");
+    let report = q.score(&answers, Lang::EN).expect("valid answers");
     let recommendation = report
         .recommendations
         .iter()
         .find(|r| r.question_id == first.id)
         .expect("recommended");
-    assert_eq!(recommendation.text, first.advice(2).expect("advice").get(Lang::En));
+    assert_eq!(recommendation.text, first.advice(2).expect("advice").get(Lang::EN));
 }

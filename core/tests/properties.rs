@@ -74,7 +74,7 @@ impl Case {
 
     fn report(&self) -> Report {
         self.q
-            .score(&self.answers(), Lang::En)
+            .score(&self.answers(), Lang::EN)
             .unwrap_or_else(|problems| panic!("generated answers are valid: {problems:?}"))
     }
 
@@ -281,7 +281,9 @@ fn read_everything(text: &str) {
     // Answers the questionnaire accepted always score.
     for (q, response) in [(builtin(), &as_response), (tiny(), &as_tiny_response)] {
         if let Ok(response) = response {
-            let report = q.score(&response.answers, Lang::Id).expect("accepted answers score");
+            let report = q
+                .score(&response.answers, Lang::new("id"))
+                .expect("accepted answers score");
             assert!((0..=1000).contains(&report.overall.score.tenths()));
         }
     }
@@ -300,12 +302,12 @@ fn read_everything(text: &str) {
 fn check_any_valid_questionnaire(q: &Questionnaire) {
     let all = |answer: Answer| inserted(q.questions().map(|(_, question)| (question.id.clone(), answer)));
     let top = q
-        .score(&all(Answer::Value(Answer::TOP)), Lang::En)
+        .score(&all(Answer::Value(Answer::TOP)), Lang::EN)
         .expect("all top scores");
     assert_eq!(top.overall.score.tenths(), 1000);
     assert_eq!(top.overall.level.index, q.levels.len() - 1);
     assert!(top.recommendations.is_empty());
-    let bottom = q.score(&all(Answer::Value(0)), Lang::En).expect("all bottom scores");
+    let bottom = q.score(&all(Answer::Value(0)), Lang::EN).expect("all bottom scores");
     assert_eq!(bottom.overall.score.tenths(), 0);
     assert_eq!(bottom.overall.level.index, 0);
     // What validated serialises to a file that reads back the same.
@@ -624,7 +626,7 @@ proptest! {
             };
             (question.id.clone(), answer)
         }));
-        let report = q.score(&answers, Lang::En).expect("valid answers");
+        let report = q.score(&answers, Lang::EN).expect("valid answers");
         prop_assert_eq!(report.overall.score.tenths(), 1000);
         prop_assert!(report.factors.iter().all(|factor| factor.score.tenths() == 1000), "{:?}", tenths(&report));
         let top = q.levels.len() - 1;
@@ -650,7 +652,7 @@ proptest! {
             };
             answer.map(|answer| (question.id.clone(), answer))
         }));
-        let report = q.score(&answers, Lang::En).expect("valid answers");
+        let report = q.score(&answers, Lang::EN).expect("valid answers");
         prop_assert_eq!(report.overall.score.tenths(), 0);
         prop_assert!(report.factors.iter().all(|factor| factor.score.tenths() == 0), "{:?}", tenths(&report));
         prop_assert_eq!(report.overall.level.index, 0);
@@ -741,7 +743,7 @@ proptest! {
             answers.insert(id.clone(), *answer);
         }
         prop_assert_eq!(&answers, &case.answers());
-        prop_assert_eq!(&case.q.score(&answers, Lang::En).expect("valid"), &expected);
+        prop_assert_eq!(&case.q.score(&answers, Lang::EN).expect("valid"), &expected);
 
         // The same answers as a file, fields in the shuffled order.
         let fields: Vec<String> = shuffled
@@ -754,7 +756,7 @@ proptest! {
         let text = format!("{{\"answers\": {{{}}}}}", fields.join(", "));
         let response = case.q.read_response(&text).expect("a valid answers file");
         prop_assert_eq!(&response.answers, &answers);
-        prop_assert_eq!(&case.q.score(&response.answers, Lang::En).expect("valid"), &expected);
+        prop_assert_eq!(&case.q.score(&response.answers, Lang::EN).expect("valid"), &expected);
         prop_assert_eq!(
             serde_json::to_string(&answers).expect("answers serialise"),
             serde_json::to_string(&case.answers()).expect("answers serialise")
@@ -771,7 +773,7 @@ proptest! {
         let text = serde_json::json!({ "answers": sent["answers"] }).to_string();
         let response = case.q.read_response(&text).expect("a report's answers read back");
         prop_assert_eq!(&response.answers, &report.answers);
-        let again = case.q.score(&response.answers, Lang::En).expect("valid answers");
+        let again = case.q.score(&response.answers, Lang::EN).expect("valid answers");
         prop_assert_eq!(serde_json::to_value(&again).expect("serialisable"), sent);
     }
 
@@ -1056,7 +1058,7 @@ fn huge_weights_are_rejected_or_score_within_0_to_100() {
                     q.questions()
                         .map(|(_, question)| (question.id.clone(), Answer::Value(Answer::TOP))),
                 );
-                let report = q.score(&top, Lang::En).expect("valid answers");
+                let report = q.score(&top, Lang::EN).expect("valid answers");
                 assert_eq!(
                     (report.overall.score.value(), tenths(&report)),
                     (100.0, vec![1000; q.factors.len()]),
@@ -1139,7 +1141,7 @@ proptest! {
             prop_assert_eq!(collected.get(id), Some(*answer), "{}", id);
         }
         prop_assert_eq!(&collected, &answers);
-        prop_assert_eq!(&case.q.score(&collected, Lang::En).expect("valid"), &case.report());
+        prop_assert_eq!(&case.q.score(&collected, Lang::EN).expect("valid"), &case.report());
         prop_assert_eq!(share::encode(case.q, &collected), share::encode(case.q, &answers));
         // A repeated id: the later answer wins, as with `insert`.
         if !shuffled.is_empty() {

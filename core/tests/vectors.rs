@@ -25,7 +25,7 @@ fn run(vector: &Value) -> Value {
         Value::Null => Questionnaire::from_json(vector["questionnaireText"].as_str().expect("questionnaireText")),
         inline => Questionnaire::from_json(&inline.to_string()),
     };
-    let lang = Lang::from_tag(vector["lang"].as_str().unwrap_or("en")).expect("lang is id or en");
+    let lang = Lang::from_tag(vector["lang"].as_str().unwrap_or("en")).expect("lang is a language code");
     let result = questionnaire.and_then(|questionnaire| {
         let answers = json!({ "answers": vector["answers"] }).to_string();
         let response = questionnaire.read_response(&answers)?;

@@ -56,11 +56,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let answers = &response.answers;
     let report = q
-        .score(answers, Lang::En)
+        .score(answers, Lang::EN)
         .expect("answers that read_response accepted score");
     check(q, answers, &report);
     let _ = q
-        .score(answers, Lang::Id)
+        .score(answers, Lang::new("id"))
         .expect("the language changes nothing but texts");
 
     let scores = q

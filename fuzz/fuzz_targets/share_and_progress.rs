@@ -136,10 +136,10 @@ fn round_trip(q: &Questionnaire, bytes: &[u8]) {
 /// Scores `answers` every way there is. `valid`: they fit `q`, so
 /// `score` must accept them.
 fn score_checked(q: &Questionnaire, answers: &Answers, valid: bool) {
-    let scored = q.score(answers, Lang::En);
-    let _ = q.score(answers, Lang::Id);
-    let report = q.report(answers, Lang::En);
-    let _ = q.report(answers, Lang::Id);
+    let scored = q.score(answers, Lang::EN);
+    let _ = q.score(answers, Lang::new("id"));
+    let report = q.report(answers, Lang::EN);
+    let _ = q.report(answers, Lang::new("id"));
     let scores = q.scores(&Sheet::new(q, answers));
     if valid {
         let scored = scored.expect("answers that fit score");
@@ -157,7 +157,7 @@ fn pack_checked(pack: &str, answer_bytes: &[u8]) {
         }
         return;
     };
-    for lang in [Lang::En, Lang::Id] {
+    for lang in [Lang::EN, Lang::new("id")] {
         let again = q.pack(lang);
         // (Not assert_eq!: a mismatch would print two questionnaires.)
         assert!(
@@ -174,7 +174,7 @@ fn pack_checked(pack: &str, answer_bytes: &[u8]) {
     if let Ok(decoded) = share::decode(&q, &code) {
         score_checked(&q, &decoded, false);
     }
-    let _ = q.minutes(Lang::En);
+    let _ = q.minutes(Lang::EN);
 }
 
 /// Whether `FUZZ_TRACE` is set.

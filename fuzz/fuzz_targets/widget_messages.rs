@@ -101,10 +101,10 @@ fn packs() -> &'static [String; 4] {
     PACKS.get_or_init(|| {
         let builtin = Questionnaire::builtin();
         [
-            builtin.pack(Lang::En),
-            builtin.pack(Lang::Id),
-            tiny().pack(Lang::En),
-            tiny().pack(Lang::Id),
+            builtin.pack(Lang::EN),
+            builtin.pack(Lang::new("id")),
+            tiny().pack(Lang::EN),
+            tiny().pack(Lang::new("id")),
         ]
     })
 }
@@ -128,6 +128,19 @@ fn labels() -> &'static [String; 2] {
             shipped(include_str!("../../wasm/labels/id.txt")),
         ]
     })
+}
+
+/// The words the loader holds for before a label file arrives: the first
+/// `EARLY_LABELS` of a label file (`early(indonesian)`).
+fn early(indonesian: bool) -> &'static str {
+    static EARLY: OnceLock<[String; 2]> = OnceLock::new();
+    let early = EARLY.get_or_init(|| {
+        labels().clone().map(|all| {
+            let fields: Vec<&str> = all.split('\u{1f}').take(readiness_wasm::EARLY_LABELS).collect();
+            fields.join("\u{1f}")
+        })
+    });
+    &early[usize::from(indonesian)]
 }
 
 /// The first `fraction`/256 of `text`, at a character boundary.
@@ -196,7 +209,7 @@ fuzz_target!(|data: &[u8]| {
     let storage = setup & 4 != 0;
     let scope = if setup & 8 != 0 { "main" } else { "" };
     let mut driver = Driver {
-        widget: Widget::new(lang, storage, scope),
+        widget: Widget::new(lang, storage, scope, early(lang == "id")),
         current: Questionnaire::builtin(),
         calls: 0,
     };

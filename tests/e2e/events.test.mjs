@@ -10,6 +10,7 @@ import {
   builtinQuestionnaire,
   finish,
   harness,
+  ROOT,
   loadVector,
   questionIds,
   questionsOnStep,
@@ -19,6 +20,7 @@ import {
   waitForStep,
   waitForView,
 } from './helpers.mjs';
+import path from 'node:path';
 
 const h = harness();
 // Every question of the built-in questionnaire: the `total` of each progress event.
@@ -126,8 +128,10 @@ test('a listener on window and one on the element get the same events', async ()
   assert.deepEqual(await page.evaluate(() => window.__seen), { window: ids.length, element: ids.length });
 });
 
-test("the demo page's timing marks: __widgetReady, then __firstRender once a radio exists", async () => {
-  const page = await h.openPage('/');
+test("the benchmark's timing marks: __widgetReady, then __firstRender once a radio exists", async () => {
+  const page = await h.openPage('/', {
+    beforeGoto: (page) => page.addInitScript({ path: path.join(ROOT, 'scripts/first-render.js') }),
+  });
   const widget = page.locator('readiness-check');
   await waitForView(widget, 'intro');
   await page.waitForFunction(() => window.__widgetReady !== undefined);

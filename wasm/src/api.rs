@@ -127,7 +127,7 @@ fn read_questionnaire(value: &JsValue) -> Result<Questionnaire, JsValue> {
 }
 
 fn read_lang(tag: Option<String>) -> Lang {
-    tag.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En)
+    tag.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::EN)
 }
 
 fn read_answers(q: &Questionnaire, value: &JsValue) -> Result<readiness_core::Answers, JsValue> {

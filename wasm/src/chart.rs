@@ -3,7 +3,7 @@
 //! Coordinates are whole numbers so that no float formatting code ships in
 //! the WebAssembly; at this size a pixel of rounding is invisible.
 
-use readiness_core::{Lang, Report};
+use readiness_core::Report;
 
 use crate::dom::{el, El};
 use readiness_core::decimal;
@@ -71,7 +71,7 @@ fn number(n: i32) -> String {
 
 /// The radar: a ring per quarter, an axis labelled with each factor's short
 /// name, and the scores' polygon. Its accessible name lists every score.
-pub fn radar(report: &Report, label: &str, lang: Lang) -> El {
+pub fn radar(report: &Report, label: &str, decimal_point: &str) -> El {
     let n = report.factors.len().max(3);
     let mut fractions = Vec::new();
     for factor in &report.factors {
@@ -83,7 +83,7 @@ pub fn radar(report: &Report, label: &str, lang: Lang) -> El {
         if i > 0 {
             summary.push_str("; ");
         }
-        let score = factor.score.format(lang);
+        let score = factor.score.format(decimal_point);
         summary.push_str(&[&decimal(i as i64 + 1), ". ", &factor.name, ": ", &score].concat());
     }
     let mut chart = el("svg")

@@ -67,8 +67,15 @@ pub extern "C" fn rc_new(
     storage: u32,
     scope: *mut u8,
     scope_len: usize,
+    early: *mut u8,
+    early_len: usize,
 ) -> *mut crate::Widget {
-    let widget = crate::Widget::new(&take(lang, lang_len), storage != 0, &take(scope, scope_len));
+    let widget = crate::Widget::new(
+        &take(lang, lang_len),
+        storage != 0,
+        &take(scope, scope_len),
+        take(early, early_len).leak(),
+    );
     Box::into_raw(Box::new(widget))
 }
 

@@ -1,13 +1,12 @@
 //! The widget's own words: the labels around the questionnaire's texts.
 //!
-//! They are data, one file per language (`wasm/labels/<lang>.txt`), shipped
-//! beside the packs as `labels.<lang>.txt` (the texts alone, separated by
-//! U+001F) and sent by the loader with each pack (the `load` message), so a visitor downloads the words of their
-//! language only and the module carries none (1.4 KB gzipped a language).
-//! Adding a language is a label file, not code. The few words shown before
-//! the file arrives (loading, a failed download) are compiled in.
-
-use readiness_core::Lang;
+//! They are data, one file per language (`wasm/labels/<lang>.txt`): the
+//! first four (`EARLY`: loading, a failed download, a crash) are written
+//! into the loader by the build and reach the widget with `Widget::new`;
+//! the rest ship as `labels.<lang>.txt`, and the loader sends all of them
+//! with each pack (the `load` message). A visitor downloads the words of
+//! their language only, and the module carries none. Adding a language is
+//! a label file, not code.
 
 /// Declares `Words` with one field per label, in the order of the label
 /// files, and its reader.
@@ -31,6 +30,8 @@ macro_rules! words {
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
 
             $(
+                // `crashed` is the loader's alone.
+                #[allow(dead_code)]
                 pub fn $name(&self) -> &'static str {
                     self.texts[At::$name as usize]
                 }
@@ -44,21 +45,42 @@ impl Words {
     /// U+001F (one line, so that it travels as one field of the `load`
     /// message). `None` if it has too few or too many.
     pub fn parse(text: &'static str) -> Option<Words> {
+        let (words, complete) = Words::read(text);
+        complete.then_some(words)
+    }
+
+    /// The words before a label file has arrived: the first [`Words::EARLY`]
+    /// labels, as the loader holds them (`parse`'s format); the others
+    /// empty.
+    pub fn early(text: &'static str) -> Words {
+        Words::read(text).0
+    }
+
+    /// The labels `text` holds, and whether it holds exactly all of them.
+    fn read(text: &'static str) -> (Words, bool) {
         let mut words = Words {
             texts: [""; Words::COUNT],
         };
         let mut fields = Fields(text.trim_ascii_end());
+        let mut count = 0;
         for slot in &mut words.texts {
-            *slot = fields.next()?;
+            let Some(field) = fields.next() else { break };
+            *slot = field;
+            count += 1;
         }
-        fields.0.is_empty().then_some(words)
+        (words, count == Words::COUNT && fields.0.is_empty())
     }
 
-    const COUNT: usize = At::dont_know_count as usize + 1;
+    const COUNT: usize = At::decimal as usize + 1;
+    /// How many labels the loader holds (`crashed` is the last of them).
+    pub const EARLY: usize = At::crashed as usize + 1;
 }
 
 words! {
     loading,
+    load_failed,
+    retry,
+    crashed,
     minutes,
     privacy,
     factors_heading,
@@ -106,10 +128,9 @@ words! {
     storage_ignored,
     storage_other_version,
     invalid_questionnaire,
-    load_failed,
-    retry,
     failed,
     dont_know_count,
+    decimal,
 }
 
 /// The texts of a label file.
@@ -125,28 +146,6 @@ impl Iterator for Fields {
         let (text, rest) = readiness_core::pack::cut(self.0, 0x1f);
         self.0 = rest.unwrap_or("");
         Some(text)
-    }
-}
-
-/// The words before a label file has arrived: enough to say "loading" and
-/// that the download failed, with a way to try again.
-pub fn early(lang: Lang) -> &'static Words {
-    const fn early(loading: &'static str, load_failed: &'static str, retry: &'static str) -> Words {
-        let mut texts = [""; Words::COUNT];
-        texts[At::loading as usize] = loading;
-        texts[At::load_failed as usize] = load_failed;
-        texts[At::retry as usize] = retry;
-        Words { texts }
-    }
-    static EN: Words = early(
-        "Loading the assessment…",
-        "The questionnaire could not be loaded.",
-        "Try again",
-    );
-    static ID: Words = early("Memuat penilaian…", "Kuesioner tidak dapat dimuat.", "Coba lagi");
-    match lang {
-        Lang::Id => &ID,
-        Lang::En => &EN,
     }
 }
 

@@ -37,6 +37,11 @@ mod widget;
 
 #[cfg(feature = "widget")]
 pub use widget::Widget;
+/// How many labels, first in each label file, the loader holds for before
+/// the file arrives and passes to [`Widget::new`] (the build writes them
+/// into the loader: loading, a failed download, a crash inside).
+#[cfg(feature = "widget")]
+pub const EARLY_LABELS: usize = i18n::Words::EARLY;
 
 #[cfg(all(target_arch = "wasm32", any(feature = "widget", feature = "validator")))]
 mod exports;
@@ -53,7 +58,7 @@ mod exports;
 pub fn check(text: &str, lang: &str) -> String {
     use readiness_core::{Lang, Questionnaire};
     match Questionnaire::from_json(text) {
-        Ok(q) => q.pack(Lang::from_tag(lang).unwrap_or(Lang::En)),
+        Ok(q) => q.pack(Lang::from_code(lang).unwrap_or(Lang::EN)),
         Err(problems) => problems::encode(&problems),
     }
 }

@@ -80,7 +80,7 @@ pub enum Message<'a> {
     /// pack: the questionnaire arrived, as a pack in `lang`, with the
     /// widget's words in `lang` (one line: texts separated by U+001F).
     Load {
-        /// The language the loader resolved (any other tag means English).
+        /// The language the loader resolved (anything but a code means English).
         lang: Lang,
         /// The share code in the page's URL fragment, or empty.
         code: &'a str,
@@ -185,9 +185,10 @@ fn line(text: &str) -> (&str, Option<&str>) {
     readiness_core::pack::cut(text, b'\n')
 }
 
-/// A language tag as the loader resolves it; any other tag means English.
-fn lang(tag: &str) -> Lang {
-    Lang::from_tag(tag).unwrap_or(Lang::En)
+/// A language as the loader resolves it (a code of a label file: see
+/// `supported` in the loader); anything else means English.
+pub fn lang(code: &str) -> Lang {
+    Lang::from_code(code).unwrap_or(Lang::EN)
 }
 
 /// A decimal index, digits only (no `str::parse`: docs/size.md).
@@ -292,7 +293,7 @@ mod tests {
         assert_eq!(
             parse("load\nid\ntiny@1:4-abcd\nMemuat\u{1f}Waktu\nRCP1\u{1f}a\nb"),
             Ok(Message::Load {
-                lang: Lang::Id,
+                lang: Lang::new("id"),
                 code: "tiny@1:4-abcd",
                 labels: "Memuat\u{1f}Waktu",
                 pack: "RCP1\u{1f}a\nb",
@@ -302,7 +303,7 @@ mod tests {
         assert_eq!(
             parse("load\nen\n\nLoading\nRCP1"),
             Ok(Message::Load {
-                lang: Lang::En,
+                lang: Lang::EN,
                 code: "",
                 labels: "Loading",
                 pack: "RCP1",
@@ -320,12 +321,14 @@ mod tests {
     }
 
     #[test]
-    fn a_language_tag_the_widget_lacks_means_english() {
-        assert_eq!(parse("lang\nfr"), Ok(Message::Lang(Lang::En)));
-        assert_eq!(parse("lang\nin-ID"), Ok(Message::Lang(Lang::Id)));
+    fn a_language_that_is_not_a_code_means_english() {
+        assert_eq!(parse("lang\nfr"), Ok(Message::Lang(Lang::new("fr"))));
+        assert_eq!(parse("lang\nid"), Ok(Message::Lang(Lang::new("id"))));
+        assert_eq!(parse("lang\nin-ID"), Ok(Message::Lang(Lang::EN)));
+        assert_eq!(parse("lang\n1"), Ok(Message::Lang(Lang::EN)));
         assert!(matches!(
-            parse("load\nxx\n\n\nRCP1"),
-            Ok(Message::Load { lang: Lang::En, .. })
+            parse("load\nx\n\n\nRCP1"),
+            Ok(Message::Load { lang: Lang::EN, .. })
         ));
     }
 

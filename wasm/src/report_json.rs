@@ -18,7 +18,7 @@ pub fn write(out: &mut String, r: &Report) {
     out.push_str(",\"version\":");
     push_string(out, &r.questionnaire.version);
     out.push_str("},\"lang\":");
-    push_string(out, r.lang.code());
+    push_string(out, &r.lang.code());
     out.push_str(",\"complete\":");
     out.push_str(if r.complete { "true" } else { "false" });
 
@@ -208,7 +208,7 @@ mod tests {
                 },
                 _ => continue,
             };
-            let lang = Lang::from_tag(vector["lang"].as_str().unwrap_or("en")).unwrap_or(Lang::En);
+            let lang = Lang::from_tag(vector["lang"].as_str().unwrap_or("en")).unwrap_or(Lang::EN);
             let Ok(answers) = Answers::from_json(&serde_json::json!({ "answers": vector["answers"] }).to_string())
             else {
                 continue;

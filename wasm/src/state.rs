@@ -3,7 +3,7 @@
 //! (`view.rs`) only read it. Scores are never kept apart from the core's
 //! [`Report`]: the results view shows the report as the core computed it.
 
-use crate::i18n::{early, Words};
+use crate::i18n::Words;
 use readiness_core::{Answers, Lang, Problem, Questionnaire, Report};
 
 /// Where the visitor is: which view the widget shows.
@@ -71,13 +71,15 @@ pub struct State {
     pub saved: bool,
     /// The widget's words, once a label file has arrived with a pack.
     pub words: Option<&'static Words>,
+    /// The words before that: loading, a failed download.
+    pub early: &'static Words,
     /// The minutes to answer, as the pack names them.
     pub minutes: u32,
 }
 
 impl State {
     /// A widget in the loading view, with nothing answered.
-    pub fn new(lang: Lang, storage: bool, storage_scope: &str) -> State {
+    pub fn new(lang: Lang, storage: bool, storage_scope: &str, early: &'static Words) -> State {
         State {
             lang,
             storage,
@@ -91,14 +93,15 @@ impl State {
             share_link: None,
             saved: false,
             words: None,
+            early,
             minutes: 0,
         }
     }
 
     /// The words to show: the label file's, or before it arrives the few
-    /// compiled in (loading, a failed download).
+    /// the loader holds (loading, a failed download).
     pub fn words(&self) -> &'static Words {
-        self.words.unwrap_or_else(|| early(self.lang()))
+        self.words.unwrap_or(self.early)
     }
 
     /// The questionnaire's language closest to the visitor's: the language

@@ -34,7 +34,7 @@ pub fn page(state: &State) -> El {
     };
     el("div")
         .class("rc")
-        .attr("lang", lang.code())
+        .attr("lang", &lang.code())
         .attr("data-view", name)
         .child(notice(state, w))
         .child(body)
@@ -232,7 +232,7 @@ fn question_view(question: &Question, answer: Option<Answer>, missing: bool, lan
 
 fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Words) -> El {
     let overall = &report.overall;
-    let score = overall.score.format(lang);
+    let score = overall.score.format(w.decimal());
     let hidden_summary = [": ", &overall.level.name, ", ", &score, " ", w.out_of()].concat();
     let dont_know = (report.dont_know > 0).then(|| {
         el("p")
@@ -249,8 +249,8 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
         )
         .child(standing(q, report, lang, w))
         .maybe(dont_know)
-        .child(factor_chart(report, lang, w))
-        .child(advice(report, lang, w))
+        .child(factor_chart(report, w))
+        .child(advice(report, w))
         .child(strengths(report, w))
         .child(
             el("div")
@@ -301,7 +301,7 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
     let next = match &overall.next {
         None => w.top_level().to_owned(),
         Some(next) if next.points.tenths() == 0 => fill(w.next_held(), &next.level.name, ""),
-        Some(next) => fill(w.to_next(), &next.points.format(lang), &next.level.name),
+        Some(next) => fill(w.to_next(), &next.points.format(w.decimal()), &next.level.name),
     };
     el("div")
         .class("rc-overall")
@@ -311,7 +311,11 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
             el("p")
                 .class("rc-score")
                 .child(el("span").class("rc-score-label").text(w.overall()))
-                .child(el("span").class("rc-score-number").text(&overall.score.format(lang)))
+                .child(
+                    el("span")
+                        .class("rc-score-number")
+                        .text(&overall.score.format(w.decimal())),
+                )
                 .child(el("span").class("rc-score-max").text(w.out_of())),
         )
         .child(
@@ -334,7 +338,7 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
 }
 
 /// The radar of the factor scores and the same numbers as a table.
-fn factor_chart(report: &Report, lang: Lang, w: &Words) -> El {
+fn factor_chart(report: &Report, w: &Words) -> El {
     let rows = report.factors.iter().map(|factor| {
         el("tr")
             .child(el("th").attr("scope", "row").text(&factor.name))
@@ -343,14 +347,14 @@ fn factor_chart(report: &Report, lang: Lang, w: &Words) -> El {
                     el("div")
                         .class("rc-score-cell")
                         .child(chart::bar(factor.score.tenths()))
-                        .child(el("span").text(&factor.score.format(lang))),
+                        .child(el("span").text(&factor.score.format(w.decimal()))),
                 ),
             )
             .child(el("td").text(&factor.level.name))
     });
     el("div")
         .class("rc-chart")
-        .child(chart::radar(report, w.chart_label(), lang))
+        .child(chart::radar(report, w.chart_label(), w.decimal()))
         .child(
             el("table")
                 .class("rc-table")
@@ -368,7 +372,7 @@ fn factor_chart(report: &Report, lang: Lang, w: &Words) -> El {
 }
 
 /// The top recommendations, and the rest behind a disclosure.
-fn advice(report: &Report, lang: Lang, w: &Words) -> El {
+fn advice(report: &Report, w: &Words) -> El {
     let recommendations = &report.recommendations;
     let rest = (recommendations.len() > TOP_RECOMMENDATIONS).then(|| {
         el("details")
@@ -391,7 +395,7 @@ fn advice(report: &Report, lang: Lang, w: &Words) -> El {
                         recommendations
                             .iter()
                             .skip(TOP_RECOMMENDATIONS)
-                            .map(|r| recommendation(r, lang, w)),
+                            .map(|r| recommendation(r, w)),
                     ),
             )
     });
@@ -405,7 +409,7 @@ fn advice(report: &Report, lang: Lang, w: &Words) -> El {
                 recommendations
                     .iter()
                     .take(TOP_RECOMMENDATIONS)
-                    .map(|r| recommendation(r, lang, w)),
+                    .map(|r| recommendation(r, w)),
             )
         })
         .maybe(rest)
@@ -430,7 +434,7 @@ fn strengths(report: &Report, w: &Words) -> El {
         .child(list)
 }
 
-fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
+fn recommendation(r: &Recommendation, w: &Words) -> El {
     // Advice for "don't know" starts from the bottom step; say why.
     let unknown =
         matches!(r.answer, Some(Answer::DontKnow) | None).then(|| el("p").class("rc-meta").text(w.find_out_first()));
@@ -444,7 +448,7 @@ fn recommendation(r: &Recommendation, lang: Lang, w: &Words) -> El {
                 .child(
                     el("span")
                         .class("rc-gain")
-                        .text(&fill(w.gain(), &r.gain.format(lang), "")),
+                        .text(&fill(w.gain(), &r.gain.format(w.decimal()), "")),
                 ),
         )
         .maybe(unknown)

@@ -15,7 +15,7 @@ use readiness_core::{decimal, Answer, Answers, Lang, Questionnaire, Report};
 
 use crate::dom::El;
 use crate::i18n::Words;
-use crate::message::{Action, Message};
+use crate::message::{self, Action, Message};
 use crate::problems;
 use crate::report_json;
 use crate::state::{Notice, State, View};
@@ -159,11 +159,14 @@ pub struct Widget {
 
 impl Widget {
     /// A widget in the loading view; `show` draws it. `lang` is the tag the
-    /// loader resolved (any other means English), `storage` whether progress
-    /// is saved, `storage_scope` the element's `id` (may be empty).
-    pub fn new(lang: &str, storage: bool, storage_scope: &str) -> Widget {
+    /// loader resolved (an unreadable one means English), `storage` whether
+    /// progress is saved, `storage_scope` the element's `id` (may be empty),
+    /// `early` the words for before the label file arrives (`i18n.rs`).
+    pub fn new(lang: &str, storage: bool, storage_scope: &str, early: &'static str) -> Widget {
+        // Kept for the page's life, as the label files are (`set_words`).
+        let early = Box::leak(Box::new(Words::early(early)));
         Widget {
-            state: State::new(Lang::from_tag(lang).unwrap_or(Lang::En), storage, storage_scope),
+            state: State::new(message::lang(lang), storage, storage_scope, early),
             effects: String::new(),
         }
     }

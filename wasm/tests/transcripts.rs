@@ -55,6 +55,7 @@ transcripts! {
     malformed => "malformed",
     another_questionnaire => "another-questionnaire",
     go => "go",
+    third_language => "third-language",
 }
 
 #[test]
@@ -199,12 +200,12 @@ fn message(transcript: &Transcript, fields: &[String], cache: &mut Option<Questi
     let mut out = Vec::new();
     for field in fields {
         if field == "<labels>" {
-            out.push(labels(fields.get(1).map_or("en", String::as_str)));
+            out.push(labels(fields.get(1).map_or("en", String::as_str)).join("\u{1f}"));
             continue;
         }
         match field.strip_prefix("<pack").and_then(|rest| rest.strip_suffix('>')) {
             Some(rest) if rest.starts_with(" of ") => {
-                let lang = Lang::from_tag(fields.get(1).map_or("en", String::as_str)).unwrap_or(Lang::En);
+                let lang = Lang::from_tag(fields.get(1).map_or("en", String::as_str)).unwrap_or(Lang::EN);
                 out.push(questionnaire(rest[" of ".len()..].trim()).pack(lang));
             }
             Some(rest) => {
@@ -216,7 +217,7 @@ fn message(transcript: &Transcript, fields: &[String], cache: &mut Option<Questi
                             .expect("`questionnaire:` before `<pack>`"),
                     )
                 });
-                let lang = Lang::from_tag(fields.get(1).map_or("en", String::as_str)).unwrap_or(Lang::En);
+                let lang = Lang::from_tag(fields.get(1).map_or("en", String::as_str)).unwrap_or(Lang::EN);
                 let mut pack = q.pack(lang);
                 if let Some(cut) = rest.trim().strip_prefix("cut ") {
                     let mut cut: usize = cut.trim().parse().expect("`<pack cut N>`: N bytes");
@@ -233,19 +234,24 @@ fn message(transcript: &Transcript, fields: &[String], cache: &mut Option<Questi
     out.join("\n")
 }
 
-/// A label file as `scripts/build-widget.sh` ships it: the texts without
-/// their names, separated by U+001F.
-fn labels(lang: &str) -> String {
-    let source = match Lang::from_tag(lang) {
-        Some(Lang::Id) => include_str!("../labels/id.txt"),
-        _ => include_str!("../labels/en.txt"),
-    };
-    let texts: Vec<&str> = source
+/// The widget's words in `lang` as the loader sends them with a pack: the
+/// texts of `wasm/labels/<lang>.txt` without their names, separated by
+/// U+001F. A language the product does not ship reads its labels from a
+/// test table, `wasm/tests/labels/<lang>.txt`: adding a language is data.
+fn labels(lang: &str) -> Vec<String> {
+    let code = Lang::from_tag(lang).map_or_else(|| "en".to_owned(), Lang::code);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = [root.join("labels"), root.join("tests/labels")]
+        .into_iter()
+        .map(|dir| dir.join(format!("{code}.txt")))
+        .find(|path| path.exists())
+        .unwrap_or_else(|| panic!("no label file for `{code}` in wasm/labels/ or wasm/tests/labels/"));
+    let source = std::fs::read_to_string(&path).unwrap();
+    source
         .lines()
         .filter(|line| !line.starts_with('#'))
-        .map(|line| line.split_once(": ").expect("name: text").1)
-        .collect();
-    texts.join("\u{1f}")
+        .map(|line| line.split_once(": ").expect("name: text").1.to_owned())
+        .collect()
 }
 
 fn check(name: &str) {
@@ -254,7 +260,8 @@ fn check(name: &str) {
     let mut transcript = parse(&path, &text);
     assert!(!transcript.steps.is_empty(), "{}: no messages", path.display());
     let (lang, storage, scope) = &transcript.new;
-    let mut widget = Widget::new(lang, *storage, scope);
+    let early = labels(lang)[..readiness_wasm::EARLY_LABELS].join("\u{1f}").leak();
+    let mut widget = Widget::new(lang, *storage, scope, early);
     let mut cache = None;
     let mut actuals = Vec::new();
     for step in &transcript.steps {

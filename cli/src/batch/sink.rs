@@ -259,7 +259,7 @@ mod tests {
             let mut buf = [0; 12];
             assert_eq!(
                 std::str::from_utf8(tenths(&mut buf, value)).unwrap(),
-                Lang::En.format_tenths(value),
+                readiness_core::Score::from_tenths(value).format("."),
                 "{value}"
             );
         }

@@ -121,7 +121,7 @@ impl Summary {
             .max()
             .unwrap_or(0)
             .min(28);
-        let number = |score: Option<Score>| score.map_or_else(|| "-".to_owned(), |score| score.format(lang));
+        let number = |score: Option<Score>| score.map_or_else(|| "-".to_owned(), |score| score.format(words.decimal));
 
         let _ = writeln!(
             out,

@@ -4,7 +4,7 @@
 use predicates::prelude::*;
 use readiness_core::{Lang, Questionnaire, BUILTIN_JSON, SCHEMA};
 
-use crate::support::{json, lines, readiness, text, tiny, Files};
+use crate::support::{json, lines, readiness, root, text, tiny, Files};
 
 #[test]
 fn questionnaire_prints_the_builtin_file_as_shipped() {
@@ -32,14 +32,49 @@ fn questionnaire_in_one_language_is_a_valid_template() {
 }
 
 #[test]
-fn an_unknown_language_is_a_usage_error() {
+fn a_language_the_questionnaire_lacks_is_a_usage_error() {
     readiness()
         .args(["questionnaire", "--lang", "fr"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "`fr` is not a supported language; use id or en",
+            "the questionnaire has no texts in `fr`; its languages are id, en",
         ));
+    readiness()
+        .args(["questionnaire", "--lang", "french"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`french` is not a language tag; use a language's ISO 639-1 code, such as id or en",
+        ));
+}
+
+/// A language is data: a questionnaire in a third language packs and
+/// scores in it; the CLI's own words, which `labels::TABLE` has only in
+/// Indonesian and English, fall back to English.
+#[test]
+fn a_third_language_is_the_questionnaires_own() {
+    let trilingual = root().join("tests/questionnaires/trilingual.json");
+    let output = readiness()
+        .args(["pack", "--lang", "fr"])
+        .arg(&trilingual)
+        .assert()
+        .success();
+    let pack = text(&output.get_output().stdout);
+    let q = Questionnaire::from_pack(pack.trim_end()).expect("a French pack reads");
+    assert_eq!(q.title.get(Lang::new("fr")), "Trois langues");
+
+    let files = Files::new();
+    let answers = files.write("answers.json", r#"{"answers": {"a-one": 2, "b-one": 4}}"#);
+    let output = readiness()
+        .args(["score", "--lang", "fr", "--questionnaire"])
+        .arg(&trilingual)
+        .arg(&answers)
+        .assert()
+        .success();
+    let stdout = text(&output.get_output().stdout);
+    assert!(stdout.contains("Level 1 (fr)"), "French texts: {stdout}");
+    assert!(stdout.contains("Overall score"), "English words: {stdout}");
 }
 
 #[test]
@@ -231,11 +266,11 @@ fn pack_writes_the_form_the_widget_reads() {
     let pack = text(&output.get_output().stdout);
     // (Not assert_eq!: a difference would print two whole packs.)
     assert!(
-        pack.trim_end() == Questionnaire::builtin().pack(Lang::En),
+        pack.trim_end() == Questionnaire::builtin().pack(Lang::EN),
         "another pack"
     );
     let read = Questionnaire::from_pack(&pack).expect("a pack reads back");
-    assert!(read == Questionnaire::builtin().only(Lang::En), "another questionnaire");
+    assert!(read == Questionnaire::builtin().only(Lang::EN), "another questionnaire");
 }
 
 #[test]

@@ -5,9 +5,10 @@
 //   window.__firstRender  performance.now() when the first radio input
 //                         exists in a widget's shadow root (the first
 //                         question, once the visitor starts).
-// Both count from navigation start. Loaded before the widget's own script,
-// so the listeners are in place before anything renders; it changes nothing
-// on the page.
+// Both count from navigation start. Injected by the harness before any of
+// the page's scripts (Playwright's addInitScript), so the listeners are in
+// place before anything renders and the page itself carries no benchmark
+// code: it changes nothing on the page and costs it no request.
 
 document.addEventListener('readiness-ready', () => {
   window.__widgetReady ??= performance.now();
