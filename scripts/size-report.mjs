@@ -208,9 +208,34 @@ function main() {
   let ok = total.gzip <= limit;
   print(`${ok ? 'ok' : 'FAIL'}: gzip total ${kb(total.gzip)} KB, limit ${kb(limit)} KB`);
   ok &&= budgetOk;
+
+  // The studio (dist/studio beside dist/widget), which only marketers
+  // download: its code, the core module included, at most 150 KB; the
+  // built-in questionnaire it can start from is data, listed apart.
+  const studioDir = path.join(path.dirname(path.resolve(widget)), 'studio');
+  const studio = listFiles(studioDir).map((file) => {
+    const data = readFileSync(path.join(studioDir, file));
+    return { file, raw: data.length, gzip: gzipSize(data) };
+  });
+  let studioReport = null;
+  if (studio.length) {
+    const code = studio.filter((r) => !r.file.endsWith('.json'));
+    const studioTotal = { raw: sum(code, 'raw'), gzip: sum(code, 'gzip') };
+    const studioLimit = 150 * KB;
+    const studioOk = studioTotal.gzip <= studioLimit;
+    print('');
+    print(`${left('dist/studio', width)} ${right('raw', 10)} ${right('gzip -9', 10)}`);
+    print(line);
+    for (const r of studio) print(`${left(r.file, width)} ${right(thousands(r.raw), 10)} ${right(thousands(r.gzip), 10)}`);
+    print(line);
+    print(`${left('the studio\'s code (*.json aside)', width)} ${right(thousands(studioTotal.raw), 10)} ${right(thousands(studioTotal.gzip), 10)}`);
+    print(`${studioOk ? 'ok' : 'FAIL'}: studio ${kb(studioTotal.gzip)} KB, limit ${kb(studioLimit)} KB`);
+    ok &&= studioOk;
+    studioReport = { files: studio, total: studioTotal, limit_gzip: studioLimit, ok: studioOk };
+  }
   process.stdout.write(`${out.join('\n')}\n`);
 
-  const report = { files: rows, total, visitor, limit_gzip: limit, ok, toolchain, browser: budget };
+  const report = { files: rows, total, visitor, limit_gzip: limit, ok, toolchain, browser: budget, studio: studioReport };
   mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
   writeFileSync(args.json, `${toJson(report)}\n`);
   return ok ? 0 : 1;

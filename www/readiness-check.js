@@ -370,7 +370,11 @@ class ReadinessCheck extends HTMLElement {
     // The widget's words: the ones held here, then the file's.
     labels = [...EARLY[lang], labels].join(SEP);
     if (body.startsWith(PACK)) this.call('load', lang, shareCode(), labels, body);
-    else this.call('invalid', labels, body);
+    else {
+      this.quiet = url === this.given?.url;
+      this.call('invalid', labels, body);
+      this.quiet = false;
+    }
   }
 
   // Sends the module a message, its kind and fields one per line (see
@@ -444,7 +448,10 @@ class ReadinessCheck extends HTMLElement {
         } catch {}
         break;
       case 'log':
-        console.error(effect.text);
+        // A questionnaire given as an object shows its problems in the
+        // widget; its setter (an editor's preview, on every keystroke)
+        // needs no copy of them in the console.
+        if (!this.quiet) console.error(effect.text);
         break;
       default:
         // A module newer than this loader: say so rather than drop it.

@@ -275,10 +275,11 @@ impl Widget {
         self.state.questionnaire = Some(questionnaire);
         if same {
             // A language switch: keep answers and place, refresh the texts.
-            // After a failed download ("Try again"), or on a step the file
-            // no longer has (an edition edited without a new version), the
-            // intro offers to continue with the answers kept.
-            if matches!(self.state.view, View::Loading | View::LoadFailed)
+            // After a failed download ("Try again"), after the file was
+            // found invalid and then fixed (a preview of a draft), or on a
+            // step the file no longer has (an edition edited without a new
+            // version), the intro offers to continue with the answers kept.
+            if matches!(self.state.view, View::Loading | View::LoadFailed | View::Invalid(_))
                 || matches!(self.state.view, View::Step(step) if step >= steps)
             {
                 self.state.saved = !self.state.answers.is_empty();

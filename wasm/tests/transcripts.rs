@@ -56,6 +56,7 @@ transcripts! {
     another_questionnaire => "another-questionnaire",
     go => "go",
     third_language => "third-language",
+    draft_fixed => "draft-fixed",
 }
 
 #[test]

@@ -1,0 +1,1437 @@
+// The studio: a marketer makes a questionnaire in the browser. The draft
+// (the questionnaire as a JSON object, model.js) is edited in a form
+// (editor.js) or as JSON, checked by the core on every change (studio-core.js,
+// the same Rust that scores visitors), shown in a live <readiness-check>, and
+// downloaded as a file with the snippet that embeds it. Nothing leaves the
+// browser: the draft is kept in localStorage.
+
+import { h, fieldId } from './dom.js';
+import { renderEditor, nameOf, itemTitle, missingText } from './editor.js';
+import { UI_LANGS, words } from './labels.js';
+import {
+  LANGS,
+  blankItem,
+  blankTemplate,
+  canonical,
+  clone,
+  deleteAt,
+  duplicate,
+  embedSnippet,
+  fileName,
+  getAt,
+  iframeSnippet,
+  joinPath,
+  kindOf,
+  lineColumn,
+  move,
+  moveOption,
+  offsetOf,
+  offsetOfLine,
+  parsePath,
+  setAt,
+  setLanguage,
+  splitItem,
+  stringifyWithOffsets,
+  suggestId,
+  toFileText,
+  upgradeLocally,
+} from './model.js';
+
+const DRAFT_KEY = 'readiness-studio:draft';
+const LANG_KEY = 'readiness-studio:lang';
+const HISTORY_LIMIT = 100;
+// Typing in one field within this time is one undo step.
+const COALESCE_MS = 1500;
+const CHECK_DELAY = 150;
+const SAVE_DELAY = 300;
+const PREVIEW_DELAY = 250;
+
+const $ = (selector) => document.querySelector(selector);
+const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const state = {
+  ui: 'id',
+  t: words('id'),
+  screen: 'loading',
+  view: 'edit',
+  /** The questionnaire being made (an object), or null when the JSON view's text is not one. */
+  draft: null,
+  /** The JSON view's text while it does not parse (else null): it is checked and saved instead. */
+  raw: null,
+  history: [],
+  at: -1,
+  problems: [],
+  minutes: null,
+  upgraded: null,
+  checked: false,
+  checking: null,
+  checkSeq: 0,
+  coreError: null,
+  editorStale: true,
+  previewLang: null,
+  previewStep: null,
+  uploadUrl: null,
+  /** Disclosures opened or closed by the marketer: item object -> open. */
+  open: new WeakMap(),
+  /** Items whose id follows their name (new ones, until the id is edited). */
+  autoId: new WeakSet(),
+};
+
+// ---------------------------------------------------------------------------
+// Storage: never throws (private modes, full quota).
+
+const store = {
+  get: (key) => {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set: (key, value) => {
+    try {
+      localStorage.setItem(key, value);
+    } catch {}
+  },
+  remove: (key) => {
+    try {
+      localStorage.removeItem(key);
+    } catch {}
+  },
+};
+
+// ---------------------------------------------------------------------------
+// The core (Rust, compiled to wasm): loaded once; the studio works without it,
+// only unchecked.
+
+let corePromise;
+const core = () => (corePromise ||= import('./studio-core.js'));
+
+/** The core's verdict on a text: {problems, minutes, upgraded}. */
+async function check(text) {
+  const module = await core();
+  const result = await module.check(text, state.ui);
+  return {
+    problems: Array.isArray(result?.problems) ? result.problems : [],
+    minutes: result?.minutes ?? null,
+    upgraded: result?.upgraded ?? null,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+function applyLabels() {
+  const { t } = state;
+  document.documentElement.lang = state.ui;
+  document.title = t('pageTitle');
+  for (const element of $$('[data-t]')) element.textContent = t(element.dataset.t);
+  for (const button of $$('[data-ui-lang]')) button.setAttribute('aria-pressed', String(button.dataset.uiLang === state.ui));
+  $('.draft-label').textContent = t('draft');
+}
+
+function setUiLang(lang) {
+  if (!UI_LANGS.includes(lang)) return;
+  state.ui = lang;
+  state.t = words(lang);
+  store.set(LANG_KEY, lang);
+  applyLabels();
+  if (state.screen === 'work') {
+    renderEditorNow({ keepFocus: true });
+    renderPreviewControls();
+    renderHistoryButtons();
+    updatePublish();
+    // The core's messages may come in the studio's language.
+    scheduleCheck(0);
+    renderProblems();
+  }
+}
+
+function announce(text) {
+  const region = $('#announcer');
+  // A new node each time: the same words twice are read twice.
+  region.replaceChildren(h('span', {}, text));
+}
+
+// ---------------------------------------------------------------------------
+// Opening a questionnaire
+
+async function openText(text, { name = '', restored = false } = {}) {
+  const { t } = state;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  let notice = restored ? t('draftRestored') : name ? t('opened', { name }) : '';
+  if (isObject(parsed)) {
+    if (parsed.formatVersion === 1) {
+      let upgraded = null;
+      try {
+        upgraded = (await check(text)).upgraded;
+      } catch {}
+      parsed = isObject(upgraded) ? upgraded : upgradeLocally(parsed);
+      notice = `${notice} ${t('upgraded')}`.trim();
+    }
+    state.draft = parsed;
+    state.raw = null;
+  } else {
+    state.draft = null;
+    state.raw = text;
+    notice = `${notice} ${t(parsed === undefined ? 'notJson' : 'notObject')}`.trim();
+  }
+  state.history = [snapshot(null)];
+  state.at = 0;
+  state.problems = [];
+  state.checked = false;
+  state.upgraded = null;
+  state.uploadUrl = null;
+  state.previewStep = null;
+  // A new widget for a new draft: nothing of the last one's place or answers.
+  previewElement()?.remove();
+  state.open = new WeakMap();
+  state.autoId = new WeakSet();
+  state.editorStale = true;
+  showWork(state.draft ? 'edit' : 'json');
+  setNotice(notice);
+  if (notice) announce(notice);
+  save();
+  scheduleCheck(0);
+  schedulePreview(0);
+  if (!restored) $('#work-heading').focus();
+}
+
+function setNotice(text) {
+  const notice = $('#notice');
+  notice.textContent = text;
+  notice.hidden = !text;
+}
+
+async function startBuiltin() {
+  const button = $('#start-builtin');
+  button.setAttribute('aria-busy', 'true');
+  try {
+    const response = await fetch(new URL('social-media-strategy.json', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    await openText(await response.text());
+  } catch (error) {
+    startError(state.t('builtinFailed', { error: error.message }));
+  } finally {
+    button.removeAttribute('aria-busy');
+  }
+}
+
+function startBlank() {
+  openText(JSON.stringify(blankTemplate()));
+}
+
+async function openFile(file) {
+  if (!file) return;
+  try {
+    await openText(await file.text(), { name: file.name });
+  } catch {
+    startError(state.t('fileUnreadable', { name: file.name }));
+  }
+}
+
+function startError(text) {
+  $('#start-error').textContent = text;
+}
+
+function showStart() {
+  state.screen = 'start';
+  state.draft = null;
+  state.raw = null;
+  state.history = [];
+  state.at = -1;
+  $('#loading').hidden = true;
+  $('#work').hidden = true;
+  $('#start').hidden = false;
+  $('#paste').value = '';
+  startError('');
+}
+
+function showWork(view) {
+  state.screen = 'work';
+  $('#loading').hidden = true;
+  $('#start').hidden = true;
+  $('#work').hidden = false;
+  setView(view, { focus: false });
+  renderTitle();
+  renderHistoryButtons();
+  renderPreviewControls();
+  renderProblems();
+  updatePublish();
+}
+
+// ---------------------------------------------------------------------------
+// History: snapshots of the draft as JSON; typing in one field is one step.
+
+function snapshot(path) {
+  return { json: state.draft ? JSON.stringify(state.draft) : null, raw: state.raw, path, at: Date.now() };
+}
+
+/** Records a change to the draft (already made) and lets everything follow it. */
+function commit(path = null, { coalesce = false, fromJson = false } = {}) {
+  const top = state.history[state.at];
+  if (coalesce && path && top && top.path === path && state.at === state.history.length - 1 && Date.now() - top.at < COALESCE_MS) {
+    Object.assign(top, snapshot(path));
+  } else {
+    state.history.splice(state.at + 1);
+    state.history.push(snapshot(path));
+    if (state.history.length > HISTORY_LIMIT) state.history.splice(1, state.history.length - HISTORY_LIMIT);
+    state.at = state.history.length - 1;
+  }
+  if (!fromJson) state.raw = null;
+  changed({ fromJson });
+}
+
+/** After any change of the draft: check, save, preview, and the views not being typed in. */
+function changed({ fromJson = false } = {}) {
+  state.checked = false;
+  renderHistoryButtons();
+  renderTitle();
+  scheduleCheck();
+  scheduleSave();
+  schedulePreview();
+  if (JSON.stringify(state.draft?.languages) !== previewLangsShown) renderPreviewControls();
+  if (fromJson) state.editorStale = true;
+  else if (state.view === 'json') fillJson();
+  $('#json-banner').hidden = !(state.raw !== null && state.draft);
+  if (state.view === 'publish') updatePublish();
+}
+
+function restore(entry) {
+  state.draft = entry.json === null ? null : JSON.parse(entry.json);
+  state.raw = entry.raw;
+  state.editorStale = true;
+  // Back to text that is not a questionnaire (an imported file's): the JSON view shows it.
+  if (!state.draft && state.view === 'edit') setView('json');
+  if (state.view === 'edit') renderEditorNow({ keepFocus: true });
+  if (state.view === 'json') fillJson(true);
+  changed();
+}
+
+function undo() {
+  if (state.at <= 0) return announce(state.t('nothingToUndo'));
+  state.at--;
+  restore(state.history[state.at]);
+  announce(state.t('undone'));
+}
+
+function redo() {
+  if (state.at >= state.history.length - 1) return announce(state.t('nothingToRedo'));
+  state.at++;
+  restore(state.history[state.at]);
+  announce(state.t('redone'));
+}
+
+function renderHistoryButtons() {
+  const { t } = state;
+  for (const [button, enabled] of [
+    [$('#undo'), state.at > 0],
+    [$('#redo'), state.at < state.history.length - 1],
+  ]) {
+    // aria-disabled, not disabled: a button pressed to its end keeps focus.
+    button.setAttribute('aria-disabled', String(!enabled));
+  }
+  $('#undo').title = `${t('undo')} (${t('undoKeys')})`;
+  $('#redo').title = `${t('redo')} (${t('redoKeys')})`;
+}
+
+function renderTitle() {
+  const title = state.draft ? nameOf(editorContext(), state.draft, 'title') : '';
+  $('#work-title').textContent = title || state.t('untitled');
+}
+
+// ---------------------------------------------------------------------------
+// Saving the draft
+
+let saveTimer;
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(save, SAVE_DELAY);
+}
+
+function save() {
+  clearTimeout(saveTimer);
+  if (state.screen !== 'work') return;
+  store.set(DRAFT_KEY, state.raw ?? JSON.stringify(state.draft));
+}
+
+// ---------------------------------------------------------------------------
+// Views
+
+function setView(view, { focus = false } = {}) {
+  if (view === 'edit' && !state.draft) view = 'json';
+  state.view = view;
+  for (const button of $$('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
+  for (const name of ['edit', 'json', 'publish']) $(`#view-${name}`).hidden = name !== view;
+  if (view === 'edit') {
+    if (state.editorStale) renderEditorNow();
+    $('#json-banner').hidden = !(state.raw !== null && state.draft);
+  } else if (view === 'json') {
+    fillJson();
+  } else {
+    updatePublish();
+  }
+  if (focus) (view === 'edit' ? $('#work-heading') : $(`#view-${view} h2`))?.focus();
+}
+
+// ---------------------------------------------------------------------------
+// The structured editor
+
+function editorContext() {
+  const langs = Array.isArray(state.draft?.languages) ? state.draft.languages : LANGS;
+  return {
+    t: state.t,
+    draft: state.draft,
+    langs,
+    display: langs.includes(state.ui) ? state.ui : langs[0],
+    isOpen: (item, path, fallback) => {
+      if (isObject(item) && state.open.has(item)) return state.open.get(item);
+      return openPaths.get(path) ?? fallback;
+    },
+  };
+}
+
+// Disclosures open by path, taken from the page before a redraw (after an
+// undo the items are new objects; their paths are what stays).
+let openPaths = new Map();
+
+function renderEditorNow({ keepFocus = false, focus } = {}) {
+  const editor = $('#editor');
+  if (!state.draft) {
+    editor.replaceChildren();
+    state.editorStale = false;
+    return;
+  }
+  const active = document.activeElement;
+  const focusKey =
+    keepFocus && editor.contains(active)
+      ? { path: active.dataset.path, op: active.dataset.op ?? null, tag: active.tagName }
+      : null;
+  openPaths = new Map($$('details[data-path]', editor).map((details) => [details.dataset.path, details.open]));
+  let content;
+  try {
+    content = renderEditor(state.draft, editorContext());
+  } catch (error) {
+    content = h(
+      'p',
+      { class: 'notice warn' },
+      state.t('editorUnavailable', { reason: error.message }),
+      ' ',
+      h('button', { type: 'button', class: 'tool', 'data-view-link': 'json' }, state.t('openJson')),
+    );
+  }
+  editor.replaceChildren(content);
+  state.editorStale = false;
+  markFields();
+  if (focus) focusIn(editor, focus);
+  else if (focusKey?.path !== undefined) {
+    const selector = focusKey.op
+      ? `[data-op="${focusKey.op}"][data-path="${CSS.escape(focusKey.path)}"]`
+      : `[data-path="${CSS.escape(focusKey.path)}"]:is(input,textarea,select)`;
+    focusIn(editor, selector);
+  }
+}
+
+/** Focuses the first match of `selector` in `root`, opening the disclosures around it. */
+function focusIn(root, selector) {
+  const target = typeof selector === 'string' ? root.querySelector(selector) : selector;
+  if (!target) return false;
+  for (let details = target.closest('details'); details; details = details.parentElement.closest('details')) {
+    if (!details.open) details.open = true;
+  }
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'center' });
+  return true;
+}
+
+/** The focus target for an item: its disclosure's summary, else its first field. */
+function itemFocus(path) {
+  const editor = $('#editor');
+  const item = editor.querySelector(`[data-path="${CSS.escape(path)}"]:is(details, section, .option)`);
+  if (!item) return null;
+  if (item.tagName === 'DETAILS') return item.querySelector(':scope > summary');
+  return item.querySelector('input, textarea, select');
+}
+
+/** The words an item is announced with: "Factor 2". */
+function itemLabel(path) {
+  const steps = parsePath(path);
+  const kind = kindOf(path);
+  const n = steps.at(-1) + 1;
+  const { t } = state;
+  if (kind === 'factors') return t('factorN', { n });
+  if (kind === 'questions') return t('questionN', { n: `${steps[1] + 1}.${n}` });
+  if (kind === 'levels') return t('levelN', { n });
+  if (kind === 'caps') return t('capN', { n });
+  return '';
+}
+
+function onEditorInput(event) {
+  const input = event.target;
+  const path = input.dataset?.path;
+  const kind = input.dataset?.kind;
+  if (!path || !kind || input.dataset.op) return;
+  const draft = state.draft;
+  if (!draft) return;
+  const steps = parsePath(path);
+  if (kind === 'text') {
+    const textPath = joinPath(steps.slice(0, -1));
+    const itemPath = joinPath(steps.slice(0, -2));
+    const field = steps.at(-2);
+    const naming = isNameField(itemPath, field);
+    const before = naming ? suggestId(draft, itemPath) : null;
+    setAt(draft, path, input.value);
+    const text = getAt(draft, textPath);
+    if (input.dataset.optional && Object.values(text).every((value) => typeof value !== 'string' || !value.trim())) {
+      deleteAt(draft, textPath);
+    }
+    // Every language's mark: an optional text's other language may have
+    // become (or stopped being) a missing translation.
+    for (const other of input.closest('.langs')?.querySelectorAll('.lang-field') ?? []) {
+      const otherLang = other.querySelector('[data-path]')?.getAttribute('lang');
+      const empty = missingText(getAt(draft, textPath), otherLang, Boolean(input.dataset.optional));
+      other.classList.toggle('empty', empty);
+      const mark = other.querySelector('.missing');
+      if (mark) mark.hidden = !empty;
+    }
+    if (naming) {
+      // A new item's id follows its name, as long as it is empty or the
+      // one suggested; an id that came with the file stays as it is (answers
+      // and share links use it).
+      const idPath = itemPath ? `${itemPath}.id` : 'id';
+      const id = getAt(draft, idPath);
+      const item = itemPath ? getAt(draft, itemPath) : draft;
+      if (id === '' || id === undefined) state.autoId.add(item);
+      else if (id !== before) state.autoId.delete(item);
+      if (state.autoId.has(item)) {
+        const next = suggestId(draft, itemPath);
+        if (next !== id) {
+          setAt(draft, idPath, next);
+          const idInput = $(`#${fieldId(idPath)}`);
+          if (idInput) idInput.value = next;
+        }
+      }
+      updateItemTitle(itemPath);
+    }
+  } else if (kind === 'number' || kind === 'int') {
+    if (input.value === '') {
+      if (input.validity?.badInput) return;
+      deleteAt(draft, path);
+    } else {
+      const value = Number(input.value);
+      if (!Number.isFinite(value)) return;
+      setAt(draft, path, value);
+    }
+  } else if (kind === 'id' && path.endsWith('id')) {
+    state.autoId.delete(joinPath(steps.slice(0, -1)) ? getAt(draft, steps.slice(0, -1)) : draft);
+    setAt(draft, path, input.value);
+  } else if (kind === 'bool') {
+    if (input.checked) setAt(draft, path, true);
+    else deleteAt(draft, path);
+  } else {
+    setAt(draft, path, input.value);
+  }
+  commit(path, { coalesce: kind === 'text' || kind === 'string' || kind === 'id' || kind === 'number' });
+}
+
+/** Is `field` the text an item at `itemPath` is named by (and its id suggested from)? */
+function isNameField(itemPath, field) {
+  const kind = kindOf(itemPath);
+  if (itemPath === '') return field === 'title';
+  if (kind === 'questions') return field === 'title';
+  return (kind === 'factors' || kind === 'levels') && field === 'name';
+}
+
+function updateItemTitle(itemPath) {
+  if (itemPath === '') return renderTitle();
+  const heading = $(`#editor [data-title-for="${CSS.escape(itemPath)}"]`);
+  if (!heading) return;
+  const c = editorContext();
+  const field = kindOf(itemPath) === 'questions' ? 'title' : 'name';
+  heading.replaceChildren(...itemTitle(c, itemLabel(itemPath), nameOf(c, getAt(state.draft, itemPath), field)));
+}
+
+function onEditorClick(event) {
+  const button = event.target.closest('button[data-op], [data-view-link]');
+  if (!button) return;
+  if (button.dataset.viewLink) return setView(button.dataset.viewLink, { focus: true });
+  if (button.getAttribute('aria-disabled') === 'true') {
+    if (button.dataset.op === 'up' || button.dataset.op === 'down' || button.dataset.op.startsWith('option-')) {
+      announce(state.t('cantMove', { item: itemLabel(button.dataset.path) || state.t('step', { n: splitItem(button.dataset.path)[1] }) }));
+    }
+    return;
+  }
+  const { op, path } = button.dataset;
+  const draft = state.draft;
+  const { t } = state;
+  const langs = Array.isArray(draft.languages) && draft.languages.length ? draft.languages.filter((l) => LANGS.includes(l)) : LANGS;
+  switch (op) {
+    case 'add': {
+      const kind = button.dataset.kind || kindOf(`${path}[0]`);
+      const item = blankItem(kind, langs.length ? langs : LANGS);
+      let items = getAt(draft, path);
+      if (!Array.isArray(items)) {
+        items = [];
+        setAt(draft, path, items);
+      }
+      if (kind === 'levels' && items.length) {
+        const last = Number(items.at(-1)?.min);
+        item.min = Number.isFinite(last) ? Math.min(100, last + 10) : 0;
+      }
+      items.push(item);
+      const itemPath = `${path}[${items.length - 1}]`;
+      state.open.set(item, true);
+      commit(null);
+      const first = langs[0] ?? 'id';
+      const focus =
+        kind === 'factors'
+          ? `[data-path="${itemPath}.name.${first}"]`
+          : kind === 'questions'
+            ? `[data-path="${itemPath}.title.${first}"]`
+            : kind === 'levels'
+              ? `[data-path="${itemPath}.name.${first}"]`
+              : `[data-path^="${itemPath}."]:is(input, select)`;
+      renderEditorNow({ focus });
+      announce(t('added', { item: itemLabel(itemPath) }));
+      break;
+    }
+    case 'up':
+    case 'down': {
+      const to = move(draft, path, op === 'up' ? -1 : 1);
+      if (!to) return;
+      commit(null);
+      renderEditorNow({ focus: `[data-op="${op}"][data-path="${CSS.escape(to)}"]` });
+      announce(t('moved', { item: itemLabel(path), n: splitItem(to)[1] + 1 }));
+      break;
+    }
+    case 'option-up':
+    case 'option-down': {
+      const to = moveOption(draft, path, op === 'option-up' ? -1 : 1);
+      if (!to) return;
+      commit(null);
+      renderEditorNow({ focus: `[data-op="${op}"][data-path="${CSS.escape(to)}"]` });
+      announce(t('moved', { item: t('step', { n: splitItem(path)[1] }), n: splitItem(to)[1] }));
+      break;
+    }
+    case 'duplicate': {
+      const copy = duplicate(draft, path);
+      const item = getAt(draft, copy);
+      if (isObject(item)) state.open.set(item, true);
+      commit(null);
+      renderEditorNow();
+      focusIn($('#editor'), itemFocus(copy));
+      announce(t('duplicated', { item: itemLabel(path) }));
+      break;
+    }
+    case 'remove': {
+      const label = itemLabel(path);
+      const [listPath, index] = splitItem(path);
+      deleteAt(draft, path);
+      commit(null);
+      renderEditorNow();
+      const items = getAt(draft, listPath);
+      const next = Array.isArray(items) && items.length ? `${listPath}[${Math.min(index, items.length - 1)}]` : null;
+      const target = (next && itemFocus(next)) || $(`#editor [data-op="add"][data-path="${CSS.escape(listPath)}"]`);
+      if (target) focusIn($('#editor'), target);
+      announce(t('removed', { item: label }));
+      break;
+    }
+    case 'suggest': {
+      const idPath = path ? `${path}.id` : 'id';
+      const id = suggestId(draft, path);
+      setAt(draft, idPath, id);
+      const owner = path ? getAt(draft, path) : draft;
+      if (isObject(owner)) state.autoId.add(owner);
+      const input = $(`#${fieldId(idPath)}`);
+      if (input) input.value = id;
+      commit(null);
+      announce(t('idSet', { id }));
+      break;
+    }
+    default:
+  }
+}
+
+function onEditorChange(event) {
+  const input = event.target;
+  if (input.dataset?.op !== 'language' || !state.draft) return;
+  const lang = input.value;
+  const langs = Array.isArray(state.draft.languages) ? state.draft.languages : [];
+  if (!input.checked && langs.filter((l) => l !== lang).length === 0) {
+    input.checked = true;
+    announce(state.t('lastLanguage'));
+    return;
+  }
+  setLanguage(state.draft, lang, input.checked);
+  commit(null);
+  renderEditorNow({ keepFocus: true });
+  renderPreviewControls();
+  announce(state.t(input.checked ? 'languageOn' : 'languageOff', { lang: state.t(`langName_${lang}`) }));
+}
+
+/** Choices that name other items (a cap's question and level) follow the draft. */
+function onEditorFocusIn(event) {
+  const section = event.target.closest('[data-factor]');
+  if (section) {
+    const step = Number(section.dataset.factor);
+    if (step !== state.previewStep) {
+      state.previewStep = step;
+      goTo(step);
+    }
+  }
+  const select = event.target.closest('select[data-path]');
+  if (select && /\.(question|maxLevel)$/.test(select.dataset.path)) refreshChoices(select);
+}
+
+function refreshChoices(select) {
+  const c = editorContext();
+  const choices = select.dataset.path.endsWith('.question')
+    ? (state.draft.factors ?? []).flatMap((factor) => (Array.isArray(factor?.questions) ? factor.questions : [])).map((q) => [q?.id, `${q?.id} · ${nameOf(c, q, 'title')}`])
+    : (Array.isArray(state.draft.levels) ? state.draft.levels : []).map((l) => [l?.id, `${l?.id} · ${nameOf(c, l, 'name')}`]);
+  const current = select.value;
+  const options = [h('option', { value: '' }, state.t('choose'))];
+  for (const [value, text] of choices) if (typeof value === 'string' && value) options.push(h('option', { value }, text));
+  if (current && !choices.some(([value]) => value === current)) options.push(h('option', { value: current }, state.t('unknownRef', { id: current })));
+  select.replaceChildren(...options);
+  select.value = current;
+}
+
+// ---------------------------------------------------------------------------
+// The JSON view
+
+/** Writes the draft into the JSON view (unless it already says the same, or is being fixed). */
+function fillJson(force = false) {
+  const area = $('#json-text');
+  if (state.raw !== null && !force) {
+    if (area.value !== state.raw) area.value = state.raw;
+  } else if (state.draft) {
+    let same = false;
+    try {
+      same = JSON.stringify(JSON.parse(area.value)) === JSON.stringify(state.draft);
+    } catch {}
+    if (!same || force) area.value = toFileText(state.draft);
+  } else if (state.raw !== null) {
+    area.value = state.raw;
+  }
+  renderJsonStatus();
+}
+
+let jsonError = '';
+function onJsonInput() {
+  const area = $('#json-text');
+  let parsed;
+  try {
+    parsed = JSON.parse(area.value);
+    jsonError = isObject(parsed) ? '' : state.t('notObject');
+  } catch (error) {
+    jsonError = error.message;
+  }
+  if (!jsonError) {
+    state.draft = parsed;
+    state.raw = null;
+    commit('json', { coalesce: true, fromJson: true });
+  } else {
+    state.raw = area.value;
+    state.checked = false;
+    scheduleCheck();
+    scheduleSave();
+    $('#json-banner').hidden = !state.draft;
+  }
+  renderJsonStatus();
+}
+
+function renderJsonStatus() {
+  const area = $('#json-text');
+  const status = $('#json-status');
+  if (state.raw !== null) {
+    let message = jsonError;
+    if (!message) {
+      try {
+        const parsed = JSON.parse(state.raw);
+        message = isObject(parsed) ? '' : state.t('notObject');
+      } catch (error) {
+        message = error.message;
+      }
+    }
+    // The core's message (with its line and column) once it has spoken.
+    const syntax = state.checked && state.problems.find(placeOf);
+    status.textContent = state.t('jsonError', { error: syntax ? `${pathWords(syntax.path)}: ${syntax.message}` : message });
+    status.className = 'json-status bad';
+    area.setAttribute('aria-invalid', 'true');
+  } else {
+    status.textContent = state.t('jsonOk');
+    status.className = 'json-status ok';
+    area.removeAttribute('aria-invalid');
+  }
+}
+
+function formatJson() {
+  const area = $('#json-text');
+  try {
+    const parsed = JSON.parse(area.value);
+    area.value = toFileText(parsed);
+    onJsonInput();
+  } catch {
+    renderJsonStatus();
+  }
+}
+
+/** Puts the JSON view's caret on a problem's place. */
+function focusJson(problem) {
+  setView('json');
+  const area = $('#json-text');
+  let at = 0;
+  if (state.raw !== null) {
+    const where = placeOf(problem);
+    if (where) at = offsetOfLine(state.raw, where.line, where.column);
+  } else if (state.draft) {
+    const { text, offsets } = stringifyWithOffsets(canonical(state.draft));
+    if (area.value !== `${text}\n`) area.value = `${text}\n`;
+    at = offsetOf(offsets, problem.path);
+  }
+  const end = area.value.indexOf('\n', at);
+  area.focus();
+  area.setSelectionRange(at, end < 0 ? area.value.length : end);
+  // Scroll the caret's line into view.
+  const line = area.value.slice(0, at).split('\n').length - 1;
+  const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 20;
+  area.scrollTop = Math.max(0, line * lineHeight - area.clientHeight / 3);
+  area.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------------------------------------------------------------------------
+// Checking
+
+/** A syntax problem's line and column (the core names them in its path, or its message), or null. */
+const placeOf = (problem) => lineColumn(problem.path) ?? (problem.path ? null : lineColumn(problem.message));
+
+let checkTimer;
+function scheduleCheck(delay = CHECK_DELAY) {
+  clearTimeout(checkTimer);
+  state.checked = false;
+  $('#problems').dataset.checked = 'false';
+  state.checking = new Promise((resolve) => {
+    checkTimer = setTimeout(() => runCheck().then(resolve, resolve), delay);
+  });
+  return state.checking;
+}
+
+async function runCheck() {
+  if (state.screen !== 'work') return;
+  const seq = ++state.checkSeq;
+  const text = state.raw ?? toFileText(state.draft);
+  let result;
+  try {
+    result = await check(text);
+    state.coreError = null;
+  } catch (error) {
+    if (seq !== state.checkSeq) return;
+    state.coreError = error.message || String(error);
+    state.problems = [];
+    state.minutes = null;
+    state.checked = false;
+    renderProblems();
+    updatePublish();
+    return;
+  }
+  if (seq !== state.checkSeq) return;
+  state.problems = result.problems;
+  state.minutes = result.minutes;
+  state.upgraded = state.draft?.formatVersion === 1 ? result.upgraded : null;
+  state.checked = true;
+  renderProblems();
+  markFields();
+  if (state.view === 'json') renderJsonStatus();
+  updatePublish();
+}
+
+/** Waits for the check of the draft as it is now. */
+async function checkedNow() {
+  if (!state.checked) await scheduleCheck(0);
+  return state.checked;
+}
+
+const counts = (errors, warnings) =>
+  state.t('counts', { errors: state.t('nErrors', { n: errors }), warnings: state.t('nWarnings', { n: warnings }) });
+
+const errorsOf = () => state.problems.filter((p) => p.severity !== 'warning');
+const warningsOf = () => state.problems.filter((p) => p.severity === 'warning');
+
+const FIELD_WORDS = {
+  id: 'id',
+  version: 'version',
+  languages: 'languages',
+  title: 'title',
+  intro: 'intro',
+  weight: 'weight',
+  name: 'name',
+  shortName: 'shortName',
+  description: 'description',
+  prompt: 'prompt',
+  help: 'help',
+  allowNotApplicable: 'allowNa',
+  options: 'options',
+  score: 'score',
+  text: 'optionText',
+  advice: 'advice',
+  min: 'min',
+  question: 'capQuestion',
+  below: 'capBelow',
+  maxLevel: 'capMaxLevel',
+  maxLevelsAbove: 'capMaxLevelsAbove',
+  reason: 'reason',
+  rule: 'rule',
+  questions: 'questions',
+  factors: 'factors',
+  levels: 'levels',
+  caps: 'caps',
+};
+
+/** A path in words: "Factor 2 › Question 2.1 › Question › English". */
+function pathWords(path) {
+  const { t } = state;
+  if (!path) return t('wholeFile');
+  const place = lineColumn(path);
+  if (place) return t('lineColumn', place);
+  const steps = parsePath(path);
+  const out = [];
+  let factor = null;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    const next = steps[i + 1];
+    if (typeof next === 'number' && ['factors', 'questions', 'options', 'levels', 'caps'].includes(step)) {
+      if (step === 'factors') {
+        factor = next;
+        out.push(t('factorN', { n: next + 1 }));
+      } else if (step === 'questions') out.push(t('questionN', { n: `${(factor ?? 0) + 1}.${next + 1}` }));
+      else if (step === 'options') out.push(t('step', { n: next }));
+      else if (step === 'levels') out.push(t('levelN', { n: next + 1 }));
+      else out.push(t('capN', { n: next + 1 }));
+      i++;
+    } else if (typeof step === 'string' && (step === 'id' || step === 'en') && i === steps.length - 1 && i > 0 && isTextStep(steps[i - 1])) {
+      out.push(t(`langName_${step}`));
+    } else if (typeof step === 'number') {
+      out.push(`#${step + 1}`);
+    } else {
+      const key = FIELD_WORDS[step];
+      if (step === 'title' && steps.includes('questions')) out.push(t('questionTitle'));
+      else out.push(key ? t(key === 'id' ? 'id' : key) : step);
+    }
+  }
+  return out.join(' › ');
+}
+
+const isTextStep = (step) => ['title', 'intro', 'name', 'shortName', 'description', 'prompt', 'help', 'text', 'advice', 'reason'].includes(step);
+
+function renderProblems() {
+  const { t } = state;
+  const status = $('#problem-status');
+  const lists = $('#problem-lists');
+  const chip = $('#status-chip');
+  const errors = errorsOf();
+  const warnings = warningsOf();
+  // For tests and tools: whether this is the verdict on the draft as it is.
+  Object.assign($('#problems').dataset, { checked: String(state.checked), errors: errors.length, warnings: warnings.length });
+  let summary;
+  if (state.coreError) summary = t('coreMissing', { error: state.coreError });
+  else if (!state.checked && !state.problems.length) summary = t('checking');
+  else if (!errors.length && !warnings.length) summary = t('noProblems');
+  else summary = counts(errors.length, warnings.length);
+  // Only a change is announced (a live region reads what changes).
+  if (status.textContent !== summary) status.textContent = summary;
+  status.className = `problem-status ${state.coreError || errors.length ? 'bad' : warnings.length ? 'warn' : state.checked ? 'ok' : ''}`;
+  chip.textContent = state.coreError
+    ? t('chipCore')
+    : !state.checked && !state.problems.length
+      ? t('checking')
+      : errors.length || warnings.length
+        ? counts(errors.length, warnings.length)
+        : t('chipOk');
+  chip.className = `status-chip ${errors.length || state.coreError ? 'bad' : warnings.length ? 'warn' : 'ok'}`;
+
+  const minutes = $('#minutes');
+  const entries = state.minutes ? Object.entries(state.minutes).filter(([, n]) => Number.isFinite(n)) : [];
+  minutes.textContent = entries.length
+    ? t('minutes', { list: entries.map(([lang, n]) => t('minutesOne', { n, lang: t(`langName_${lang}`) })).join(', ') })
+    : '';
+  minutes.hidden = !entries.length;
+
+  // Keep focus on the list if it was there.
+  const active = document.activeElement;
+  const hadFocus = lists.contains(active) ? Number(active.dataset.problem) : null;
+  const group = (items, kind) => {
+    if (!items.length) return [];
+    return [
+      h('h3', { class: `group ${kind}` }, t(kind === 'error' ? 'errors' : 'warnings'), ` (${items.length})`),
+      h('p', { class: 'hint' }, t(kind === 'error' ? 'errorsHelp' : 'warningsHelp')),
+      h(
+        'ol',
+        { class: 'problem-list' },
+        items.map((problem) => {
+          const index = state.problems.indexOf(problem);
+          return h(
+            'li',
+            { class: `problem ${kind}` },
+            h(
+              'button',
+              { type: 'button', class: 'problem-button', 'data-problem': String(index), 'aria-describedby': `problem-hint-${index}` },
+              h('span', { class: 'where' }, pathWords(problem.path)),
+              h('span', { class: 'message' }, problem.message),
+            ),
+            h(
+              'p',
+              { class: 'problem-hint', id: `problem-hint-${index}` },
+              problem.hint ? [h('span', { class: 'hint-label' }, `${t('hint')}: `), problem.hint] : null,
+              problem.path && !lineColumn(problem.path) ? h('code', { class: 'path' }, problem.path) : null,
+            ),
+          );
+        }),
+      ),
+    ];
+  };
+  const upgrade = state.upgraded
+    ? h(
+        'p',
+        { class: 'upgrade' },
+        t('upgradeNote'),
+        ' ',
+        h('button', { type: 'button', class: 'secondary', id: 'apply-upgrade' }, t('upgradeButton')),
+      )
+    : null;
+  lists.replaceChildren(...group(errors, 'error'), ...group(warnings, 'warning'), upgrade ?? '');
+  if (hadFocus !== null) lists.querySelector(`[data-problem="${hadFocus}"]`)?.focus() ?? lists.querySelector('button')?.focus();
+  renderBadges();
+}
+
+function renderBadges() {
+  const { t } = state;
+  for (const badge of $$('#editor [data-badge]')) {
+    const base = badge.dataset.badge;
+    const mine = state.problems.filter((p) => p.path === base || p.path.startsWith(`${base}.`) || p.path.startsWith(`${base}[`));
+    badge.hidden = !mine.length;
+    badge.textContent = mine.length ? t('problemCount', { n: mine.length }) : '';
+    badge.className = `badge ${mine.some((p) => p.severity !== 'warning') ? 'bad' : 'warn'}`;
+  }
+}
+
+/** The editor's field a path names, or the nearest one that holds it; null when only the JSON view shows it. */
+function fieldFor(path) {
+  const editor = $('#editor');
+  if (!state.draft || !path) return null;
+  const control = ':is(input, textarea, select, button[data-op="add"])';
+  const exact = editor.querySelector(`${control}[data-path="${CSS.escape(path)}"]`);
+  if (exact) return exact;
+  const inside = editor.querySelector(
+    `:is(input, textarea, select)[data-path^="${CSS.escape(`${path}.`)}"], :is(input, textarea, select)[data-path^="${CSS.escape(`${path}[`)}"]`,
+  );
+  if (inside) return inside;
+  // Something the form does not show (an unknown field, say): the JSON view.
+  if (getAt(state.draft, path) !== undefined) return null;
+  const steps = parsePath(path);
+  for (let n = steps.length - 1; n > 0; n--) {
+    const up = joinPath(steps.slice(0, n));
+    const holder = editor.querySelector(`${control}[data-path="${CSS.escape(up)}"]`) ?? itemFocus(up);
+    if (holder) return holder;
+  }
+  return null;
+}
+
+/** Marks the fields with problems: aria-invalid, and the message beside them, named by aria-describedby. */
+function markFields() {
+  const editor = $('#editor');
+  for (const element of $$('[aria-invalid], [data-problem-marked]', editor)) {
+    element.removeAttribute('aria-invalid');
+    element.removeAttribute('data-problem-marked');
+    const base = element.dataset.described;
+    if (base) element.setAttribute('aria-describedby', base);
+    else element.removeAttribute('aria-describedby');
+  }
+  for (const message of $$('.field-problem', editor)) message.remove();
+  for (const wrapper of $$('.has-error, .has-warning', editor)) wrapper.classList.remove('has-error', 'has-warning');
+  if (!state.draft || state.editorStale) return;
+  state.problems.forEach((problem, index) => {
+    const field = fieldFor(problem.path);
+    if (!field || field.tagName === 'SUMMARY' || field.tagName === 'BUTTON') return;
+    const error = problem.severity !== 'warning';
+    const id = `field-problem-${index}`;
+    const message = h(
+      'p',
+      { class: `field-problem ${error ? 'error' : 'warning'}`, id },
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, error ? '!' : 'i'),
+      ' ',
+      problem.message,
+      problem.hint ? h('span', { class: 'field-hint' }, ` — ${problem.hint}`) : null,
+    );
+    const wrapper = field.closest('.lang-field, .field, .choices') ?? field.parentElement;
+    wrapper.append(message);
+    wrapper.classList.add(error ? 'has-error' : 'has-warning');
+    if (error) field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('data-problem-marked', '');
+    const described = new Set((field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+    described.add(id);
+    field.setAttribute('aria-describedby', [...described].join(' '));
+  });
+}
+
+function onProblemClick(event) {
+  if (event.target.closest('#apply-upgrade')) {
+    if (isObject(state.upgraded)) {
+      state.draft = state.upgraded;
+      state.upgraded = null;
+      commit(null);
+      state.editorStale = true;
+      if (state.view === 'edit') renderEditorNow();
+    }
+    return;
+  }
+  const button = event.target.closest('[data-problem]');
+  if (!button) return;
+  const problem = state.problems[Number(button.dataset.problem)];
+  if (problem) focusProblem(problem);
+}
+
+function focusProblem(problem) {
+  if (state.draft && state.raw === null) {
+    if (state.view !== 'edit') setView('edit');
+    if (state.editorStale) renderEditorNow();
+    const field = fieldFor(problem.path);
+    if (field && focusIn($('#editor'), field)) return;
+  }
+  focusJson(problem);
+}
+
+// ---------------------------------------------------------------------------
+// The preview: the real widget, fed the draft as an object.
+
+let widgetLoading;
+function loadWidget() {
+  widgetLoading ||= import('../widget/readiness-check.js').catch((error) => console.error('studio: the widget did not load', error));
+  return widgetLoading;
+}
+
+let previewTimer;
+function schedulePreview(delay = PREVIEW_DELAY) {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(updatePreview, delay);
+}
+
+/**
+ * The preview element, made on first use with the draft already set, so
+ * that it never fetches the built-in questionnaire first.
+ */
+function previewElement(create = false) {
+  let element = $('#preview');
+  if (!element && create) {
+    element = h('readiness-check', { id: 'preview', storage: 'none', lang: previewLang() });
+    element.questionnaire = canonical(clone(state.draft));
+    $('#preview-frame').append(element);
+  }
+  return element;
+}
+
+function updatePreview() {
+  $('#preview-note').hidden = Boolean(state.draft);
+  $('#preview-frame').hidden = !state.draft;
+  if (!state.draft) return;
+  const element = previewElement(true);
+  const lang = previewLang();
+  if (element.getAttribute('lang') !== lang) element.setAttribute('lang', lang);
+  // A copy: the widget never sees the draft change under it. (Set before
+  // the element is defined, the loader takes it over when it connects.)
+  element.questionnaire = canonical(clone(state.draft));
+  if (state.previewStep !== null) goTo(state.previewStep);
+  loadWidget();
+}
+
+function goTo(step) {
+  const element = previewElement();
+  if (typeof element?.goTo === 'function') {
+    try {
+      element.goTo(step);
+    } catch (error) {
+      console.error('studio: preview goTo', error);
+    }
+  }
+}
+
+function previewLang() {
+  const langs = (Array.isArray(state.draft?.languages) ? state.draft.languages : LANGS).filter((l) => LANGS.includes(l));
+  if (!langs.length) return state.ui;
+  if (!langs.includes(state.previewLang)) state.previewLang = langs.includes(state.ui) ? state.ui : langs[0];
+  return state.previewLang;
+}
+
+// The languages the preview's switch offers (to redraw it when they change).
+let previewLangsShown;
+
+function renderPreviewControls() {
+  previewLangsShown = JSON.stringify(state.draft?.languages);
+  const row = $('#preview-langs .seg-row');
+  const current = previewLang();
+  const langs = (Array.isArray(state.draft?.languages) ? state.draft.languages : LANGS).filter((l) => LANGS.includes(l));
+  row.replaceChildren(
+    ...(langs.length ? langs : LANGS).map((lang) =>
+      h(
+        'label',
+        { class: 'seg-radio' },
+        h('input', { type: 'radio', name: 'preview-lang', value: lang, checked: lang === current }),
+        h('span', { lang }, state.t(`langName_${lang}`)),
+      ),
+    ),
+  );
+  const element = previewElement();
+  if (element && state.draft && element.getAttribute('lang') !== current) element.setAttribute('lang', current);
+}
+
+function onPreviewChange(event) {
+  const input = event.target;
+  if (input.name === 'preview-lang') {
+    state.previewLang = input.value;
+    previewElement()?.setAttribute('lang', input.value);
+  } else if (input.name === 'preview-width') {
+    $('#preview-frame').classList.toggle('phone', input.value === 'phone');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Publishing
+
+const widgetBase = () => new URL('../widget/', location.href);
+const embedBase = () => new URL('../embed/', location.href);
+const defaultUpload = () => `https://your.site/questionnaires/${fileName(state.draft)}`;
+
+function uploadUrl() {
+  return (state.uploadUrl ?? '').trim() || defaultUpload();
+}
+
+function updatePublish() {
+  const { t } = state;
+  const draft = state.draft;
+  const file = fileName(draft);
+  const errors = errorsOf();
+  const warnings = warningsOf();
+  const button = $('#download');
+  button.textContent = t('download', { file });
+  const ready = Boolean(draft) && state.raw === null && state.checked && !errors.length;
+  button.disabled = !ready;
+  const status = $('#download-status');
+  if (state.coreError) status.textContent = t('coreMissing', { error: state.coreError });
+  else if (!draft || state.raw !== null) status.textContent = t('previewUnavailable');
+  else if (!state.checked) status.textContent = t('checking');
+  else if (errors.length) status.textContent = t('downloadBlocked', { n: errors.length });
+  else if (warnings.length) status.textContent = t('downloadWarnings', { n: warnings.length });
+  else status.textContent = t('downloadReady');
+  status.className = errors.length ? 'bad' : warnings.length ? 'warn' : 'ok';
+  const list = $('#download-warnings');
+  list.hidden = !(state.checked && !errors.length && warnings.length);
+  list.replaceChildren(...(list.hidden ? [] : warnings.map((w) => h('li', {}, h('strong', {}, pathWords(w.path)), ': ', w.message))));
+
+  const url = $('#upload-url');
+  if (document.activeElement !== url) url.value = uploadUrl();
+  const lang = (Array.isArray(draft?.languages) ? draft.languages : ['id']).find((l) => LANGS.includes(l)) ?? 'id';
+  const title = draft ? nameOf({ display: lang, langs: [lang] }, draft, 'title') : '';
+  $('#embed-code').value = embedSnippet({ widgetBase: widgetBase(), src: uploadUrl(), lang });
+  $('#iframe-code').value = iframeSnippet({ embedBase: embedBase(), src: uploadUrl(), lang, title: title || file });
+}
+
+async function download() {
+  if (!(await checkedNow()) || errorsOf().length || !state.draft) {
+    updatePublish();
+    return;
+  }
+  const file = fileName(state.draft);
+  const blob = new Blob([toFileText(state.draft)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: file, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  announce(state.t('downloaded', { file }));
+}
+
+async function copyFrom(id) {
+  const area = $(`#${id}`);
+  const status = $('#copy-status');
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(area.value);
+    ok = true;
+  } catch {
+    area.focus();
+    area.select();
+    try {
+      ok = document.execCommand('copy');
+    } catch {}
+  }
+  status.textContent = '';
+  status.textContent = state.t(ok ? 'copied' : 'copyFailed');
+}
+
+// ---------------------------------------------------------------------------
+// Discarding
+
+function discard() {
+  const dialog = $('#discard-dialog');
+  dialog.returnValue = '';
+  dialog.showModal();
+  dialog.querySelector('button[value=cancel]').focus();
+}
+
+function onDialogClose() {
+  const dialog = $('#discard-dialog');
+  if (dialog.returnValue !== 'discard') {
+    $('#discard').focus();
+    return;
+  }
+  clearTimeout(saveTimer);
+  store.remove(DRAFT_KEY);
+  showStart();
+  $('#start-heading').focus();
+}
+
+// ---------------------------------------------------------------------------
+// Keys and files
+
+function onKeyDown(event) {
+  if (state.screen !== 'work' || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+  // The JSON view keeps the browser's own undo while typing.
+  if (event.target.id === 'json-text' || $('#discard-dialog').open) return;
+  const key = event.key.toLowerCase();
+  if (key === 'z' && !event.shiftKey) {
+    event.preventDefault();
+    undo();
+  } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+    event.preventDefault();
+    redo();
+  }
+}
+
+const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+
+// A file dropped on the start screen opens; dropped on the workspace it is
+// refused (rather than the browser leaving the studio to show it).
+function onDragOver(event) {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  const accept = state.screen === 'start';
+  event.dataTransfer.dropEffect = accept ? 'copy' : 'none';
+  $('#drop-overlay').hidden = !accept;
+}
+
+function onDragLeave(event) {
+  if (event.relatedTarget === null) $('#drop-overlay').hidden = true;
+}
+
+function onDrop(event) {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  $('#drop-overlay').hidden = true;
+  if (state.screen === 'start') openFile(event.dataTransfer.files[0]);
+}
+
+// ---------------------------------------------------------------------------
+// Start
+
+function wire() {
+  for (const button of $$('[data-ui-lang]')) button.addEventListener('click', () => setUiLang(button.dataset.uiLang));
+  $('#start-builtin').addEventListener('click', startBuiltin);
+  $('#start-blank').addEventListener('click', startBlank);
+  $('#start-file').addEventListener('click', () => $('#file-input').click());
+  $('#file-input').addEventListener('change', (event) => {
+    openFile(event.target.files[0]);
+    event.target.value = '';
+  });
+  $('#start-paste').addEventListener('click', () => {
+    const text = $('#paste').value;
+    if (!text.trim()) {
+      startError(state.t('pasteEmpty'));
+      $('#paste').focus();
+      return;
+    }
+    openText(text);
+  });
+
+  for (const button of $$('[data-view]')) button.addEventListener('click', () => setView(button.dataset.view));
+  $('#json-banner').addEventListener('click', (event) => {
+    if (event.target.closest('[data-view-link]')) setView('json', { focus: true });
+  });
+  $('#undo').addEventListener('click', () => ($('#undo').getAttribute('aria-disabled') === 'true' ? announce(state.t('nothingToUndo')) : undo()));
+  $('#redo').addEventListener('click', () => ($('#redo').getAttribute('aria-disabled') === 'true' ? announce(state.t('nothingToRedo')) : redo()));
+  $('#discard').addEventListener('click', discard);
+  $('#discard-dialog').addEventListener('close', onDialogClose);
+  $('#status-chip').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('#problems').focus();
+    $('#problems').scrollIntoView({ block: 'start' });
+  });
+
+  const editor = $('#editor');
+  editor.addEventListener('input', onEditorInput);
+  editor.addEventListener('change', onEditorChange);
+  editor.addEventListener('click', onEditorClick);
+  editor.addEventListener('focusin', onEditorFocusIn);
+  editor.addEventListener(
+    'toggle',
+    (event) => {
+      const details = event.target;
+      const item = details.dataset?.path ? getAt(state.draft, details.dataset.path) : null;
+      if (isObject(item)) state.open.set(item, details.open);
+    },
+    true,
+  );
+
+  $('#json-text').addEventListener('input', onJsonInput);
+  $('#json-format').addEventListener('click', formatJson);
+  $('#problem-lists').addEventListener('click', onProblemClick);
+  $('#preview-panel').addEventListener('change', onPreviewChange);
+
+  $('#download').addEventListener('click', download);
+  $('#upload-url').addEventListener('input', (event) => {
+    state.uploadUrl = event.target.value;
+    updatePublish();
+  });
+  for (const button of $$('[data-copy]')) button.addEventListener('click', () => copyFrom(button.dataset.copy));
+
+  document.addEventListener('keydown', onKeyDown);
+  document.addEventListener('dragover', onDragOver);
+  document.addEventListener('dragleave', onDragLeave);
+  document.addEventListener('drop', onDrop);
+  // The last keystrokes are saved even if the page goes within the delay.
+  window.addEventListener('pagehide', save);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
+}
+
+function preferredLang() {
+  const saved = store.get(LANG_KEY);
+  if (UI_LANGS.includes(saved)) return saved;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = String(tag).toLowerCase().split(/[-_]/)[0];
+    if (primary === 'id' || primary === 'in') return 'id';
+    if (primary === 'en') return 'en';
+  }
+  return 'id';
+}
+
+function init() {
+  wire();
+  state.ui = preferredLang();
+  state.t = words(state.ui);
+  applyLabels();
+  // Start loading the checker at once: the first check needs it.
+  core().catch(() => {});
+  const saved = store.get(DRAFT_KEY);
+  if (saved !== null) openText(saved, { restored: true });
+  else showStart();
+}
+
+init();
+
+// For the tests and the curious: the state, read-only in spirit.
+export { state };
