@@ -3,8 +3,7 @@
 // they bubble out of its shadow root, so a listener on `document` hears
 // every widget on the page).
 
-import type { Report } from '../index.js';
-import type { Questionnaire } from '../questionnaire.js';
+import type { Questionnaire, Report } from '../index.js';
 
 /** The detail of `readiness-progress`: sent whenever an answer changes. */
 export interface ReadinessProgress {
