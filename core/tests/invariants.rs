@@ -64,6 +64,50 @@ fn no_module_cycles() {
     );
 }
 
+/// ARCHITECTURE.md maps every source file: a file it does not name is one a
+/// newcomer cannot find from it. (Test data, vectors and transcripts are
+/// mapped by their folder.)
+#[test]
+fn every_source_file_is_on_the_map() {
+    const SOURCES: [(&str, &[&str]); 6] = [
+        ("core/src", &["rs"]),
+        ("wasm/src", &["rs"]),
+        ("cli/src", &["rs"]),
+        ("www", &["js", "css", "html"]),
+        ("scripts", &["sh", "mjs", "js", "env"]),
+        ("npm", &["mjs", "js", "ts"]),
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let map = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let mut missing = Vec::new();
+    for (dir, extensions) in SOURCES {
+        let mut folders = vec![root.join(dir)];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                if path.is_dir() {
+                    // The demo site's pages are content, mapped as `site/`.
+                    if name != "node_modules" && name != "site" {
+                        folders.push(path);
+                    }
+                } else if path
+                    .extension()
+                    .is_some_and(|ext| extensions.contains(&ext.to_string_lossy().as_ref()))
+                    && !map.contains(&name)
+                {
+                    missing.push(path.strip_prefix(&root).unwrap().display().to_string());
+                }
+            }
+        }
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md does not name these files: {missing:#?}"
+    );
+}
+
 /// The matchers above, on the spellings they must catch and must let pass.
 #[test]
 fn the_matchers_catch_every_spelling() {
