@@ -1,6 +1,7 @@
-// The studio's link to the core (dist/studio/studio-core.js): one call,
-// `check(jsonText)`, answered by readiness_studio_bg.wasm (the validator,
-// the lints, the time estimate and format upgrades; wasm/src/studio.rs).
+// The studio's link to the core (dist/studio/studio-core.js): `check(json)`
+// and `team(json, links)`, answered by readiness_studio_bg.wasm (the
+// validator, the lints, the time estimate, format upgrades and the team
+// view; wasm/src/studio.rs).
 // The module trades strings through its own exports, as the widget's does
 // (wasm/src/exports.rs): no wasm-bindgen, no imports.
 
@@ -26,11 +27,36 @@ const decoder = new TextDecoder();
  *   minutes: Record<string, number> | null, upgraded: object | null}>}
  */
 export async function check(text) {
+  const x = await module();
+  x.rc_studio(...put(x, text));
+  return result(x);
+}
+
+/**
+ * The team view of share links for a questionnaire (wasm/src/studio.rs,
+ * `team`): each member's scores, their spread, the questions answered
+ * furthest apart and the combined report.
+ * @param {string} text the questionnaire as JSON
+ * @param {string} links one member a line: a share link or code, a name before it if given
+ * @param {string} [lang] the language of the texts ("id" or "en")
+ */
+export async function team(text, links, lang = 'en') {
+  const x = await module();
+  x.rc_team(...put(x, text), ...put(x, links), ...put(x, lang));
+  return result(x);
+}
+
+function module() {
   exports ||= load();
-  const x = await exports;
+  return exports;
+}
+
+// A string into the module's memory (which takes the buffer over).
+function put(x, text) {
   const bytes = encoder.encode(text);
   const at = x.rc_alloc(bytes.length);
   new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
-  x.rc_studio(at, bytes.length);
-  return JSON.parse(decoder.decode(new Uint8Array(x.memory.buffer, x.rc_out_ptr(), x.rc_out_len())));
+  return [at, bytes.length];
 }
+
+const result = (x) => JSON.parse(decoder.decode(new Uint8Array(x.memory.buffer, x.rc_out_ptr(), x.rc_out_len())));

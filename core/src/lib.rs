@@ -43,6 +43,7 @@ mod report;
 mod score;
 pub mod share;
 mod sort;
+pub mod team;
 mod validate;
 
 use std::sync::OnceLock;

@@ -112,3 +112,14 @@ pub extern "C" fn rc_check(text: *mut u8, len: usize, lang: *mut u8, lang_len: u
 pub extern "C" fn rc_studio(text: *mut u8, len: usize) {
     put(crate::studio(&take(text, len)));
 }
+
+/// The studio's team view (see `team`); the JSON result is the result.
+#[cfg(feature = "studio")]
+#[no_mangle]
+pub extern "C" fn rc_team(text: *mut u8, len: usize, links: *mut u8, links_len: usize, lang: *mut u8, lang_len: usize) {
+    put(crate::team(
+        &take(text, len),
+        &take(links, links_len),
+        &take(lang, lang_len),
+    ));
+}
