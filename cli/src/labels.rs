@@ -49,6 +49,13 @@ pub struct Labels {
     pub median: &'static str,
     pub per_level: &'static str,
     pub method: &'static str,
+    pub least: &'static str,
+    pub most: &'static str,
+    /// Before the questions answered furthest apart.
+    pub apart: &'static str,
+    pub steps: &'static str,
+    /// Before the combined answers' level and score.
+    pub combined: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -85,6 +92,11 @@ const EN: Labels = Labels {
     median: "median",
     per_level: "Responses per level (overall: after caps)",
     method: "Percentiles by nearest rank, exact; means rounded to one decimal.",
+    least: "min",
+    most: "max",
+    apart: "Answered furthest apart (the middle 80% of answers)",
+    steps: "steps apart",
+    combined: "Combined answers (each question's median)",
 };
 
 const ID: Labels = Labels {
@@ -121,6 +133,11 @@ const ID: Labels = Labels {
     median: "median",
     per_level: "Respons per tingkat (keseluruhan: setelah batas)",
     method: "Persentil dengan peringkat terdekat (nearest rank), tepat; rata-rata dibulatkan ke satu desimal.",
+    least: "min",
+    most: "maks",
+    apart: "Jawaban paling berbeda (80% jawaban di tengah)",
+    steps: "langkah",
+    combined: "Jawaban gabungan (median tiap pertanyaan)",
 };
 
 /// The CLI's words in `lang`; in English for a language the table lacks

@@ -12,9 +12,9 @@ use crate::sort::heap_sort;
 use crate::Questionnaire;
 
 /// At most this many questions are named as disagreements.
-const DISAGREEMENTS: usize = 8;
+pub const DISAGREEMENTS: usize = 8;
 /// Answers this many steps apart (or more) are a disagreement worth naming.
-const APART: u8 = 2;
+pub const APART: u8 = 2;
 
 /// The team's answers together ([`Questionnaire::team`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,8 +65,9 @@ pub struct Disagreement {
     pub id: String,
     /// Its short title in the report's language.
     pub title: String,
-    /// Steps between the lowest and the highest answer ("don't know"
-    /// counts as the bottom, as in scoring).
+    /// [`AnswerCounts::spread`]: for a team of ten or fewer, the steps
+    /// between the lowest and the highest answer ("don't know" counts as
+    /// the bottom, as in scoring).
     pub spread: u8,
     /// Each member's answer as its code (`0`..`4`, `dont-know`,
     /// `not-applicable`), or "" for none, in the order given.
@@ -89,77 +90,132 @@ impl Questionnaire {
                 spread: spread(reports.iter().map(|r| r.factors[f].score).collect()),
             })
             .collect();
+        let counts = tally(self, members);
         let mut disagreements = Vec::new();
-        for (_, question) in self.questions() {
-            let given: Vec<Option<Answer>> = members.iter().map(|answers| answers.get(&question.id)).collect();
-            let steps: Vec<u8> = given
-                .iter()
-                .filter_map(|answer| match answer {
-                    Some(Answer::Value(value)) => Some(*value),
-                    Some(Answer::DontKnow) => Some(0),
-                    _ => None,
-                })
-                .collect();
-            let apart = steps
-                .iter()
-                .max()
-                .zip(steps.iter().min())
-                .map_or(0, |(max, min)| max - min);
-            if apart >= APART {
+        for ((_, question), counts) in self.questions().zip(&counts) {
+            let spread = counts.spread();
+            if spread >= APART {
                 disagreements.push(Disagreement {
                     id: question.id.clone(),
                     title: question.title.get(self.language(lang)).to_owned(),
-                    spread: apart,
-                    answers: given.iter().map(|answer| answer.map_or("", Answer::code)).collect(),
+                    spread,
+                    answers: members
+                        .iter()
+                        .map(|answers| answers.get(&question.id).map_or("", Answer::code))
+                        .collect(),
                 });
             }
         }
-        // Furthest apart first; ties stay in questionnaire order (the sort
-        // is not stable: the index breaks ties).
-        let mut order: Vec<usize> = (0..disagreements.len()).collect();
-        heap_sort(&mut order, |a, b| {
-            (disagreements[*b].spread, *a) < (disagreements[*a].spread, *b)
-        });
-        let mut sorted: Vec<Disagreement> = order.into_iter().map(|i| disagreements[i].clone()).collect();
-        sorted.truncate(DISAGREEMENTS);
+        let disagreements = furthest_apart(disagreements, |d| d.spread);
         TeamView {
             count: members.len(),
             overall,
             factors,
-            disagreements: sorted,
-            report: (!members.is_empty()).then(|| self.report(&combine(self, members), lang)),
+            disagreements,
+            report: (!members.is_empty()).then(|| self.report(&combined(self, &counts), lang)),
         }
     }
 }
 
-/// The team's answers as one: for each question, the median of the
-/// members' steps ("don't know" as the bottom; of an even count, the lower
-/// of the two middle ones, so that the team's report never flatters it);
-/// "not applicable" only if every member who answered said so; no answer
-/// if none did.
-pub fn combine(q: &Questionnaire, members: &[Answers]) -> Answers {
-    let mut combined = Answers::new();
-    for (_, question) in q.questions() {
-        let mut steps = Vec::new();
-        let mut not_applicable = false;
-        for answers in members {
-            match answers.get(&question.id) {
-                Some(Answer::Value(value)) => steps.push(value),
-                Some(Answer::DontKnow) => steps.push(0),
-                Some(Answer::NotApplicable) => not_applicable = true,
-                None => {}
-            }
-        }
-        if steps.is_empty() {
-            if not_applicable {
-                combined.insert(question.id.clone(), Answer::NotApplicable);
-            }
-            continue;
-        }
-        heap_sort(&mut steps, |a, b| a < b);
-        combined.insert(question.id.clone(), Answer::Value(steps[(steps.len() - 1) / 2]));
+/// How often each answer was given to one question: steps 0 to 4, then
+/// "don't know", then "not applicable". What a team's view and a batch's
+/// summary need of the answers, in constant memory.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct AnswerCounts(pub [u64; 7]);
+
+impl AnswerCounts {
+    /// Counts one answer (none counts nowhere).
+    pub fn add(&mut self, answer: Option<Answer>) {
+        let slot = match answer {
+            Some(Answer::Value(value)) => usize::from(value.min(Answer::TOP)),
+            Some(Answer::DontKnow) => 5,
+            Some(Answer::NotApplicable) => 6,
+            None => return,
+        };
+        self.0[slot] += 1;
     }
-    combined
+
+    /// The steps, "don't know" as the bottom one (as scoring has it).
+    fn steps(&self) -> [u64; 5] {
+        let mut steps = [0; 5];
+        steps.copy_from_slice(&self.0[..5]);
+        steps[0] += self.0[5];
+        steps
+    }
+
+    /// The step at nearest rank `rank` (1-based) among the steps given;
+    /// none past them, or for rank 0.
+    fn step_at(&self, rank: u64) -> Option<u8> {
+        if rank == 0 {
+            return None;
+        }
+        let mut seen = 0;
+        for (step, count) in self.steps().iter().enumerate() {
+            seen += count;
+            if seen >= rank {
+                return Some(step as u8);
+            }
+        }
+        None
+    }
+
+    /// The answer of the whole: the median step (of an even count, the
+    /// lower of the two middle ones, so that a team's report never flatters
+    /// it); "not applicable" if that was all that was said; none if nothing.
+    pub fn median(&self) -> Option<Answer> {
+        let given: u64 = self.steps().iter().sum();
+        match self.step_at(given.div_ceil(2)) {
+            Some(step) => Some(Answer::Value(step)),
+            None if self.0[6] > 0 => Some(Answer::NotApplicable),
+            None => None,
+        }
+    }
+
+    /// How far apart the answers are, in steps: the range of the middle 80%
+    /// (nearest rank; for ten answers or fewer, from the lowest to the
+    /// highest).
+    pub fn spread(&self) -> u8 {
+        let given: u64 = self.steps().iter().sum();
+        let rank = |percent: u64| (percent * given).div_ceil(100).max(1);
+        match (self.step_at(rank(10)), self.step_at(rank(90))) {
+            (Some(low), Some(high)) => high - low,
+            _ => 0,
+        }
+    }
+}
+
+/// Each question's [`AnswerCounts`] over `members`, in questionnaire order.
+pub fn tally(q: &Questionnaire, members: &[Answers]) -> Vec<AnswerCounts> {
+    q.questions()
+        .map(|(_, question)| {
+            let mut counts = AnswerCounts::default();
+            for answers in members {
+                counts.add(answers.get(&question.id));
+            }
+            counts
+        })
+        .collect()
+}
+
+/// The answers of the whole: each question's [`AnswerCounts::median`].
+pub fn combined(q: &Questionnaire, counts: &[AnswerCounts]) -> Answers {
+    let mut answers = Answers::new();
+    for ((_, question), counts) in q.questions().zip(counts) {
+        if let Some(answer) = counts.median() {
+            answers.insert(question.id.clone(), answer);
+        }
+    }
+    answers
+}
+
+/// The furthest apart of `items` (at most [`DISAGREEMENTS`]), furthest
+/// first; ties keep their order.
+pub fn furthest_apart<T>(items: Vec<T>, spread: impl Fn(&T) -> u8) -> Vec<T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    heap_sort(&mut order, |a, b| (spread(&items[*b]), *a) < (spread(&items[*a]), *b));
+    order.truncate(DISAGREEMENTS);
+    let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| items[i].take()).collect()
 }
 
 fn spread(mut scores: Vec<Score>) -> Spread {

@@ -1,7 +1,7 @@
 //! The team view (`Questionnaire::team`, `team::combine`): spreads, the
 //! questions answered furthest apart, and the combined answers.
 
-use readiness_core::team::combine;
+use readiness_core::team::{combined, tally, AnswerCounts};
 use readiness_core::{Answer, Answers, Lang, Questionnaire};
 
 fn tiny() -> Questionnaire {
@@ -75,7 +75,7 @@ fn three_members_spread_and_disagree() {
 
     // The combined report is the report of the combined answers.
     let report = team.report.expect("a combined report");
-    assert_eq!(report, q.report(&combine(&q, &members), Lang::EN));
+    assert_eq!(report, q.report(&combined(&q, &tally(&q, &members)), Lang::EN));
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn combined_answers_are_the_lower_median() {
         ]),
         answers(&[("a-one", Value(4)), ("a-two", Value(2)), ("b-one", Value(3))]),
     ];
-    let combined = combine(&q, &members);
+    let combined = combined(&q, &tally(&q, &members));
     // a-one 1 2 3 4 -> 2 (the lower middle); a-two 0 2 4 -> 2; a-three all
     // not applicable; b-one: one 3 (the other said not applicable) -> 3;
     // b-sponsor: nobody -> no answer.
@@ -115,4 +115,27 @@ fn no_members_no_report() {
     let team = tiny().team(&[], Lang::EN);
     assert_eq!(team.count, 0);
     assert!(team.report.is_none() && team.disagreements.is_empty());
+}
+
+#[test]
+fn a_crowds_spread_is_its_middle_80_percent() {
+    let mut counts = AnswerCounts::default();
+    // 100 answers: 5 at step 0, 90 at step 2, 5 at step 4: the middle 80%
+    // all say 2.
+    for (answer, n) in [(Value(0), 5), (Value(2), 90), (Value(4), 5)] {
+        for _ in 0..n {
+            counts.add(Some(answer));
+        }
+    }
+    assert_eq!(counts.spread(), 0);
+    assert_eq!(counts.median(), Some(Value(2)));
+    // Ten answers or fewer: the whole range.
+    let mut few = AnswerCounts::default();
+    for answer in [Value(1), DontKnow, Value(3)] {
+        few.add(Some(answer));
+    }
+    assert_eq!(few.spread(), 3);
+    assert_eq!(few.median(), Some(Value(1)));
+    assert_eq!(AnswerCounts::default().median(), None);
+    assert_eq!(AnswerCounts::default().spread(), 0);
 }

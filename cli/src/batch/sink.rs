@@ -4,7 +4,7 @@
 
 use std::io::{self, BufWriter, Write};
 
-use readiness_core::{Lang, Problem, Questionnaire, Report, Scores};
+use readiness_core::{Lang, Problem, Questionnaire, Report, Scores, Sheet};
 
 use super::source::{Counts, Entry};
 use super::summary::Summary;
@@ -108,7 +108,7 @@ impl<'q, W: Write> Sink<'q, W> {
         let q = self.q;
         match &mut self.kind {
             Kind::Numbers(sink) => match q.scores(&entry.sheet) {
-                Ok(scores) => sink.write(q, respondent, &scores)?,
+                Ok(scores) => sink.write(q, respondent, &scores, &entry.sheet)?,
                 Err(problems) => return Ok(Scored::Unscorable(problems)),
             },
             Kind::Reports(sink) => match q.score(&entry.answers, self.lang) {
@@ -142,7 +142,7 @@ impl<'q, W: Write> Sink<'q, W> {
 }
 
 impl<W: Write> NumberSink<W> {
-    fn write(&mut self, q: &Questionnaire, respondent: Option<&str>, scores: &Scores) -> io::Result<()> {
+    fn write(&mut self, q: &Questionnaire, respondent: Option<&str>, scores: &Scores, sheet: &Sheet) -> io::Result<()> {
         match self {
             NumberSink::Csv { out, row } => {
                 let mut number = [0; 12];
@@ -160,7 +160,7 @@ impl<W: Write> NumberSink<W> {
                 out.write_all(row)
             }
             NumberSink::Summary { summary, .. } => {
-                summary.add(scores);
+                summary.add(scores, sheet);
                 Ok(())
             }
         }

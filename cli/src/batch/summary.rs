@@ -1,5 +1,8 @@
-//! `batch --summary`: count, mean, median, 10th and 90th percentile and the
-//! count per level, overall and per factor, in constant memory.
+//! `batch --summary`: count, mean, median, 10th and 90th percentile, least,
+//! most and the count per level, overall and per factor; the questions
+//! answered furthest apart; and the report of the combined answers (each
+//! question's median), as the studio's team view shows a team. All in
+//! constant memory.
 //!
 //! Scores are whole tenths from 0 to 100, so a histogram of 1001 counters
 //! per score holds everything the statistics need: percentiles are exact,
@@ -7,7 +10,8 @@
 
 use std::fmt::Write;
 
-use readiness_core::{Lang, Questionnaire, Score, Scores};
+use readiness_core::team::{combined, furthest_apart, AnswerCounts, APART};
+use readiness_core::{Lang, Questionnaire, Report, Score, Scores, Sheet};
 use serde::Serialize;
 
 use super::source::Counts;
@@ -23,6 +27,8 @@ pub struct Summary {
     /// cannot tell).
     overall_levels: Vec<u64>,
     factors: Vec<Histogram>,
+    /// Each question's answers, in questionnaire order.
+    answers: Vec<AnswerCounts>,
 }
 
 impl Summary {
@@ -31,10 +37,14 @@ impl Summary {
             overall: Histogram::new(),
             overall_levels: vec![0; q.levels.len()],
             factors: q.factors.iter().map(|_| Histogram::new()).collect(),
+            answers: vec![AnswerCounts::default(); q.questions().count()],
         }
     }
 
-    pub fn add(&mut self, scores: &Scores) {
+    pub fn add(&mut self, scores: &Scores, sheet: &Sheet) {
+        for (i, counts) in self.answers.iter_mut().enumerate() {
+            counts.add(sheet.get(i));
+        }
         self.overall.add(scores.overall);
         if let Some(count) = self.overall_levels.get_mut(scores.level) {
             *count += 1;
@@ -42,6 +52,27 @@ impl Summary {
         for (histogram, score) in self.factors.iter_mut().zip(&scores.factors) {
             histogram.add(*score);
         }
+    }
+
+    /// The questions answered furthest apart, furthest first.
+    fn disagreements<'q>(&self, q: &'q Questionnaire, lang: Lang) -> Vec<QuestionJson<'q>> {
+        let questions = q
+            .questions()
+            .zip(&self.answers)
+            .filter(|(_, counts)| counts.spread() >= APART)
+            .map(|((_, question), counts)| QuestionJson {
+                id: &question.id,
+                title: question.title.get(lang),
+                spread: counts.spread(),
+                counts: *counts,
+            })
+            .collect();
+        furthest_apart(questions, |question| question.spread)
+    }
+
+    /// The report of the combined answers, if any response was scored.
+    fn combined(&self, q: &Questionnaire, lang: Lang, counts: &Counts) -> Option<Report> {
+        (counts.scored > 0).then(|| q.report(&combined(q, &self.answers), lang))
     }
 
     pub fn json(&self, q: &Questionnaire, lang: Lang, counts: &Counts) -> String {
@@ -80,6 +111,8 @@ impl Summary {
                     stats: histogram.stats(level_counts(&histogram.levels(q))),
                 })
                 .collect(),
+            disagreements: self.disagreements(q, lang),
+            combined: self.combined(q, lang, counts),
         };
         // Plain data with string keys: serialising cannot fail.
         let mut json = serde_json::to_string_pretty(&summary).expect("a summary serialises to JSON");
@@ -125,19 +158,21 @@ impl Summary {
 
         let _ = writeln!(
             out,
-            "{:names$}  {:>9}  {:>9}  {:>6}  {:>5}  {:>5}",
-            "", words.count, words.mean, words.median, "p10", "p90"
+            "{:names$}  {:>9}  {:>9}  {:>6}  {:>5}  {:>5}  {:>5}  {:>5}",
+            "", words.count, words.mean, words.median, "p10", "p90", words.least, words.most
         );
         for (name, histogram, _) in &rows {
             let _ = writeln!(
                 out,
-                "{}  {:>9}  {:>9}  {:>6}  {:>5}  {:>5}",
+                "{}  {:>9}  {:>9}  {:>6}  {:>5}  {:>5}  {:>5}  {:>5}",
                 pad(name, names),
                 histogram.total,
                 number(histogram.mean()),
                 number(histogram.percentile(50)),
                 number(histogram.percentile(10)),
                 number(histogram.percentile(90)),
+                number(histogram.percentile(0)),
+                number(histogram.percentile(100)),
             );
         }
 
@@ -185,6 +220,30 @@ impl Summary {
         }
         for line in key.iter().flat_map(|key| wrap(key, WIDTH)) {
             let _ = writeln!(out, "{line}");
+        }
+        let disagreements = self.disagreements(q, lang);
+        if !disagreements.is_empty() {
+            let _ = writeln!(out, "\n{}", words.apart);
+            for question in &disagreements {
+                let _ = writeln!(out, "  {}: {} {}", question.title, question.spread, words.steps);
+            }
+        }
+        if let Some(report) = self.combined(q, lang, counts) {
+            let _ = writeln!(
+                out,
+                "\n{}: {}, {}",
+                words.combined,
+                report.overall.level.name,
+                report.overall.score.format(words.decimal)
+            );
+            for (i, recommendation) in report.recommendations.iter().take(3).enumerate() {
+                for (j, line) in wrap(&format!("{}. {}", i + 1, recommendation.title), WIDTH - 2)
+                    .iter()
+                    .enumerate()
+                {
+                    let _ = writeln!(out, "{}{line}", if j == 0 { "  " } else { "     " });
+                }
+            }
         }
         out.push('\n');
         for line in wrap(words.method, WIDTH) {
@@ -260,6 +319,8 @@ impl Histogram {
             median: self.percentile(50),
             p10: self.percentile(10),
             p90: self.percentile(90),
+            min: self.percentile(0),
+            max: self.percentile(100),
             levels,
         }
     }
@@ -276,6 +337,21 @@ struct SummaryJson<'a> {
     percentiles: &'static str,
     overall: Stats<'a>,
     factors: Vec<FactorJson<'a>>,
+    /// The questions answered furthest apart (the middle 80% of answers
+    /// two steps apart or more), furthest first.
+    disagreements: Vec<QuestionJson<'a>>,
+    /// The report of each question's median answer.
+    combined: Option<Report>,
+}
+
+#[derive(Serialize)]
+struct QuestionJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// Steps between the 10th and 90th percentile answers.
+    spread: u8,
+    /// How many gave each answer: steps 0 to 4, don't know, not applicable.
+    counts: AnswerCounts,
 }
 
 #[derive(Serialize)]
@@ -299,6 +375,8 @@ struct Stats<'a> {
     median: Option<Score>,
     p10: Option<Score>,
     p90: Option<Score>,
+    min: Option<Score>,
+    max: Option<Score>,
     levels: Vec<LevelCount<'a>>,
 }
 

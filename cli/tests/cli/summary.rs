@@ -110,3 +110,43 @@ fn an_empty_input_has_an_empty_summary() {
     let output = summary("a-one\n", &["--format", "json"]);
     assert_eq!(json(&output.stdout)["overall"]["median"], json!(null));
 }
+
+/// As the studio's team view: the least and the most, the questions
+/// answered furthest apart, and the report of each question's median.
+#[test]
+fn json_summary_shows_where_answers_differ_and_the_combined_report() {
+    let output = summary(&responses(), &["--format", "json", "--lang", "en"]);
+    let summary = json(&output.stdout);
+    assert_eq!(
+        (summary["overall"]["min"].clone(), summary["overall"]["max"].clone()),
+        (json!(0.0), json!(100.0))
+    );
+    // Every question: four at 0, six at 4 (b-sponsor: five at 4, one at 1):
+    // the middle 80% spans 0 to 4.
+    let apart: Vec<(&str, u64)> = summary["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["spread"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        apart,
+        [
+            ("a-one", 4),
+            ("a-two", 4),
+            ("a-three", 4),
+            ("b-one", 4),
+            ("b-sponsor", 4)
+        ]
+    );
+    assert_eq!(summary["disagreements"][4]["counts"], json!([4, 1, 0, 0, 5, 0, 0]));
+    // The median of each question is 4 (b-sponsor: the lower middle of
+    // 0 0 0 0 1 4 4 4 4 4 is 1): the combined answers score as one.
+    let combined = &summary["combined"];
+    assert_eq!(combined["answers"]["a-one"], 4);
+    assert_eq!(combined["answers"]["b-sponsor"], 1);
+    assert_eq!(
+        combined["overall"]["level"]["id"], "l1",
+        "the sponsor cap holds the combined answers"
+    );
+}
