@@ -12,6 +12,19 @@ export function h(tag, attributes, ...children) {
   return element;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The same for SVG: s('circle', {cx: '40%', r: 10}). */
+export function s(tag, attributes, ...children) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value === false || value === null || value === undefined) continue;
+    element.setAttribute(name, String(value));
+  }
+  append(element, children);
+  return element;
+}
+
 function append(element, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;

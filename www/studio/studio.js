@@ -8,6 +8,7 @@
 import { h, fieldId } from './dom.js';
 import { renderEditor, nameOf, itemTitle, missingText } from './editor.js';
 import { UI_LANGS, words } from './labels.js';
+import { linesFromCsv, renderTeam } from './team.js';
 import {
   LANGS,
   blankItem,
@@ -45,6 +46,7 @@ const COALESCE_MS = 1500;
 const CHECK_DELAY = 150;
 const SAVE_DELAY = 300;
 const PREVIEW_DELAY = 250;
+const TEAM_DELAY = 400;
 
 const $ = (selector) => document.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
@@ -76,6 +78,8 @@ const state = {
   open: new WeakMap(),
   /** Items whose id follows their name (new ones, until the id is edited). */
   autoId: new WeakSet(),
+  /** The team view: the core's result for the links pasted (kept in memory only) and the strips' width it was drawn at. */
+  team: { result: null, error: null, seq: 0, width: 0 },
 };
 
 // ---------------------------------------------------------------------------
@@ -108,6 +112,12 @@ const store = {
 let corePromise;
 const core = () => (corePromise ||= import('./studio-core.js'));
 
+/** The core's team view of share links (one a line) for the questionnaire `text`. */
+async function team(text, links, lang) {
+  const module = await core();
+  return module.team(text, links, lang);
+}
+
 /** The core's verdict on a text: {problems, minutes, upgraded}. */
 async function check(text) {
   const module = await core();
@@ -129,6 +139,7 @@ function applyLabels() {
   for (const element of $$('[data-t]')) element.textContent = t(element.dataset.t);
   for (const button of $$('[data-ui-lang]')) button.setAttribute('aria-pressed', String(button.dataset.uiLang === state.ui));
   $('.draft-label').textContent = t('draft');
+  renderTeamHint();
 }
 
 function setUiLang(lang) {
@@ -145,6 +156,8 @@ function setUiLang(lang) {
     // The core's messages may come in the studio's language.
     scheduleCheck(0);
     renderProblems();
+    // The team view's texts too (factor names, the report).
+    if (state.view === 'team') runTeam();
   }
 }
 
@@ -297,6 +310,7 @@ function changed({ fromJson = false } = {}) {
   scheduleSave();
   schedulePreview();
   if (JSON.stringify(state.draft?.languages) !== previewLangsShown) renderPreviewControls();
+  if (state.view === 'team') scheduleTeam();
   if (fromJson) state.editorStale = true;
   else if (state.view === 'json') fillJson();
   $('#json-banner').hidden = !(state.raw !== null && state.draft);
@@ -368,12 +382,18 @@ function setView(view, { focus = false } = {}) {
   if (view === 'edit' && !state.draft) view = 'json';
   state.view = view;
   for (const button of $$('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
-  for (const name of ['edit', 'json', 'publish']) $(`#view-${name}`).hidden = name !== view;
+  for (const name of ['edit', 'json', 'publish', 'team']) $(`#view-${name}`).hidden = name !== view;
+  // For print: only the team view prints, when it is the view shown.
+  $('#work').dataset.view = view;
   if (view === 'edit') {
     if (state.editorStale) renderEditorNow();
     $('#json-banner').hidden = !(state.raw !== null && state.draft);
   } else if (view === 'json') {
     fillJson();
+  } else if (view === 'team') {
+    renderTeamHint();
+    // The draft may have changed in a way no commit saw (JSON being fixed): always ask again.
+    runTeam();
   } else {
     updatePublish();
   }
@@ -1275,6 +1295,175 @@ async function copyFrom(id) {
 }
 
 // ---------------------------------------------------------------------------
+// The team view: share links from colleagues, read and compared by the core
+// (team.js draws the result). The links stay in memory, never stored.
+
+/** The language of the team view's texts: the studio's if the draft has it. */
+function teamLang() {
+  const langs = (Array.isArray(state.draft?.languages) ? state.draft.languages : LANGS).filter((l) => LANGS.includes(l));
+  return langs.includes(state.ui) ? state.ui : (langs[0] ?? state.ui);
+}
+
+function teamContext() {
+  const display = teamLang();
+  const langs = Array.isArray(state.draft?.languages) ? state.draft.languages : LANGS;
+  const c = { t: state.t, display, langs };
+  return {
+    ...c,
+    lang: state.ui,
+    draft: state.draft,
+    title: state.draft ? nameOf(c, state.draft, 'title') : '',
+    version: typeof state.draft?.version === 'string' ? state.draft.version : '',
+    width: stripWidth(),
+  };
+}
+
+/** The width the strips are drawn in (the result's, less the room for the end dots). */
+const stripWidth = () => Math.max(0, ($('#team-result').clientWidth || $('#view-team').clientWidth - 40) - 28);
+
+function renderTeamHint() {
+  const c = teamContext();
+  $('#team-links-hint').textContent = state.t('teamLinksHint', { title: c.title || state.t('untitled'), version: c.version || '?' });
+}
+
+let teamTimer;
+function scheduleTeam(delay = TEAM_DELAY) {
+  clearTimeout(teamTimer);
+  teamTimer = setTimeout(() => runTeam(), delay);
+}
+
+/** Asks the core for the team view of the links as they are now; `focus` moves to what it shows. */
+async function runTeam({ focus = false } = {}) {
+  clearTimeout(teamTimer);
+  const seq = ++state.team.seq;
+  const links = $('#team-links').value;
+  state.team.error = null;
+  if (!links.trim() || !state.draft || state.raw !== null) {
+    state.team.result = null;
+    renderTeamNow({ asked: focus });
+    if (focus) $('#team-links').focus();
+    return;
+  }
+  const status = $('#team-status');
+  if (!state.team.result) status.textContent = state.t('teamWorking');
+  $('#view-team').setAttribute('aria-busy', 'true');
+  let result;
+  try {
+    result = await team(toFileText(state.draft), links, teamLang());
+  } catch (error) {
+    result = null;
+    if (seq === state.team.seq) state.team.error = error.message || String(error);
+  }
+  if (seq !== state.team.seq) return;
+  $('#view-team').removeAttribute('aria-busy');
+  state.team.result = result;
+  renderTeamNow();
+  if (focus) {
+    const target = $('#team-result-heading') ?? $('#team-skipped-heading');
+    if (target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'start' });
+    } else $('#team-links').focus();
+  }
+}
+
+/** Draws the team view from `state.team` (its status, the lines left out, the result). */
+function renderTeamNow({ asked = false } = {}) {
+  const { t } = state;
+  const { result, error } = state.team;
+  const links = $('#team-links').value;
+  const errors = Array.isArray(result?.problems) ? result.problems.filter((p) => p.severity !== 'warning') : [];
+  const respondents = Array.isArray(result?.respondents) ? result.respondents : [];
+  const skipped = respondents.filter((r) => !r.ok);
+  const count = Number(result?.count) || 0;
+  let status = '';
+  let bad = false;
+  if (error) [status, bad] = [t('coreMissing', { error }), true];
+  else if (!state.draft || state.raw !== null) status = links.trim() ? t('teamNeedsJson') : '';
+  else if (!links.trim()) status = asked ? t('teamEmpty') : '';
+  else if (errors.length) [status, bad] = [t('teamNeedsValid', { n: errors.length }), true];
+  else if (result) {
+    status = count ? t('teamRead', { n: count }) : t('teamNoneRead');
+    if (skipped.length) status += ` ${t('teamSkippedCount', { n: skipped.length })}`;
+    bad = !count;
+  }
+  const line = $('#team-status');
+  // Only a change is announced.
+  if (line.textContent !== status) line.textContent = status;
+  line.className = `team-status${bad ? ' bad' : ''}`;
+  line.hidden = !status;
+
+  const usable = result && !errors.length && !error;
+  $('#team-skipped').replaceChildren(
+    usable && skipped.length
+      ? h(
+          'section',
+          { class: 'team-skipped', 'aria-labelledby': 'team-skipped-heading' },
+          h('h3', { id: 'team-skipped-heading', tabindex: '-1' }, t('teamSkipped'), ` (${skipped.length})`),
+          h('p', { class: 'hint' }, t('teamSkippedHelp')),
+          h(
+            'ul',
+            { class: 'skipped-list' },
+            skipped.map((r) =>
+              h(
+                'li',
+                { class: 'problem warning' },
+                h(
+                  'button',
+                  { type: 'button', class: 'problem-button', 'data-line': String(r.line) },
+                  h('span', { class: 'where' }, t('teamLine', { n: r.line }), r.name ? ` · ${r.name}` : ''),
+                  h('span', { class: 'message' }, r.reason ?? ''),
+                ),
+              ),
+            ),
+          ),
+        )
+      : '',
+  );
+
+  const box = $('#team-result');
+  const active = document.activeElement;
+  const keep = box.contains(active) && active.id ? active.id : null;
+  const open = $$('details', box).map((details) => details.open);
+  if (usable && count) {
+    const c = teamContext();
+    state.team.width = c.width;
+    box.replaceChildren(renderTeam(result, c));
+    $$('details', box).forEach((details, i) => (details.open = open[i] ?? false));
+    if (keep) document.getElementById(keep)?.focus({ preventScroll: true });
+  } else {
+    box.replaceChildren();
+  }
+}
+
+/** Puts the links' caret on a line (1-based), for a line left out. */
+function focusTeamLine(n) {
+  const area = $('#team-links');
+  const start = offsetOfLine(area.value, n, 1);
+  const end = area.value.indexOf('\n', start);
+  area.focus();
+  area.setSelectionRange(start, end < 0 ? area.value.length : end);
+}
+
+/** A text or CSV file's links, added to those pasted. */
+async function readTeamFile(file) {
+  if (!file) return;
+  let text;
+  try {
+    text = await file.text();
+  } catch {
+    announce(state.t('fileUnreadable', { name: file.name }));
+    return;
+  }
+  if (/\.(csv|tsv)$/i.test(file.name) || /csv|tab-separated/i.test(file.type)) text = linesFromCsv(text);
+  const area = $('#team-links');
+  const before = area.value.replace(/\s+$/, '');
+  area.value = before ? `${before}\n${text.trim()}` : text.trim();
+  announce(state.t('teamFileRead', { name: file.name }));
+  runTeam();
+}
+
+// ---------------------------------------------------------------------------
 // Discarding
 
 function discard() {
@@ -1301,8 +1490,8 @@ function onDialogClose() {
 
 function onKeyDown(event) {
   if (state.screen !== 'work' || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-  // The JSON view keeps the browser's own undo while typing.
-  if (event.target.id === 'json-text' || $('#discard-dialog').open) return;
+  // The JSON view and the team's links keep the browser's own undo while typing.
+  if (event.target.id === 'json-text' || event.target.id === 'team-links' || $('#discard-dialog').open) return;
   const key = event.key.toLowerCase();
   if (key === 'z' && !event.shiftKey) {
     event.preventDefault();
@@ -1315,13 +1504,17 @@ function onKeyDown(event) {
 
 const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
 
-// A file dropped on the start screen opens; dropped on the workspace it is
-// refused (rather than the browser leaving the studio to show it).
+// A file dropped on the start screen opens; on the team view its links are
+// added; elsewhere on the workspace it is refused (rather than the browser
+// leaving the studio to show it).
+const teamShown = () => state.screen === 'work' && state.view === 'team';
+
 function onDragOver(event) {
   if (!carriesFiles(event)) return;
   event.preventDefault();
-  const accept = state.screen === 'start';
+  const accept = state.screen === 'start' || teamShown();
   event.dataTransfer.dropEffect = accept ? 'copy' : 'none';
+  $('#drop-overlay p').textContent = state.t(teamShown() ? 'teamDropNow' : 'dropNow');
   $('#drop-overlay').hidden = !accept;
 }
 
@@ -1334,6 +1527,7 @@ function onDrop(event) {
   event.preventDefault();
   $('#drop-overlay').hidden = true;
   if (state.screen === 'start') openFile(event.dataTransfer.files[0]);
+  else if (teamShown()) readTeamFile(event.dataTransfer.files[0]);
 }
 
 // ---------------------------------------------------------------------------
@@ -1398,6 +1592,37 @@ function wire() {
     updatePublish();
   });
   for (const button of $$('[data-copy]')) button.addEventListener('click', () => copyFrom(button.dataset.copy));
+
+  $('#team-show').addEventListener('click', () => runTeam({ focus: true }));
+  $('#team-links').addEventListener('input', () => scheduleTeam());
+  $('#team-file').addEventListener('click', () => $('#team-file-input').click());
+  $('#team-file-input').addEventListener('change', (event) => {
+    readTeamFile(event.target.files[0]);
+    event.target.value = '';
+  });
+  $('#team-skipped').addEventListener('click', (event) => {
+    const button = event.target.closest('[data-line]');
+    if (button) focusTeamLine(Number(button.dataset.line));
+  });
+  $('#team-result').addEventListener('click', (event) => {
+    if (event.target.closest('#team-print')) window.print();
+  });
+  // The dots' rows follow the strips' width.
+  let resizeTimer;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => teamShown() && Math.abs(stripWidth() - state.team.width) > 24 && renderTeamNow(), 150);
+  });
+  // Printed, the team view shows every recommendation.
+  let closed = [];
+  window.addEventListener('beforeprint', () => {
+    closed = $$('#team-result details:not([open])');
+    for (const details of closed) details.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of closed) details.open = false;
+    closed = [];
+  });
 
   document.addEventListener('keydown', onKeyDown);
   document.addEventListener('dragover', onDragOver);
