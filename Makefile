@@ -44,6 +44,7 @@ define build_dist
 	rm -rf dist
 	bash scripts/build-widget.sh
 	cp -R www/site/. dist/
+	node scripts/minify-css.mjs dist/site.css
 endef
 
 dist: tools

@@ -384,7 +384,7 @@ function setView(view, { focus = false } = {}) {
   for (const button of $$('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
   for (const name of ['edit', 'json', 'publish', 'team']) $(`#view-${name}`).hidden = name !== view;
   // For print: only the team view prints, when it is the view shown.
-  $('#work').dataset.view = view;
+  $('#work').dataset.showing = view;
   if (view === 'edit') {
     if (state.editorStale) renderEditorNow();
     $('#json-banner').hidden = !(state.raw !== null && state.draft);
@@ -1314,12 +1314,12 @@ function teamContext() {
     draft: state.draft,
     title: state.draft ? nameOf(c, state.draft, 'title') : '',
     version: typeof state.draft?.version === 'string' ? state.draft.version : '',
-    width: stripWidth(),
+    width: state.team.width || 600,
   };
 }
 
-/** The width the strips are drawn in (the result's, less the room for the end dots). */
-const stripWidth = () => Math.max(0, ($('#team-result').clientWidth || $('#view-team').clientWidth - 40) - 28);
+/** The width of a factor's strip as drawn (0 when none is shown). */
+const stripWidth = () => $('#team-result .spread:not(.overall) .strip')?.getBoundingClientRect().width ?? 0;
 
 function renderTeamHint() {
   const c = teamContext();
@@ -1340,6 +1340,7 @@ async function runTeam({ focus = false } = {}) {
   state.team.error = null;
   if (!links.trim() || !state.draft || state.raw !== null) {
     state.team.result = null;
+    $('#view-team').removeAttribute('aria-busy');
     renderTeamNow({ asked: focus });
     if (focus) $('#team-links').focus();
     return;
@@ -1378,6 +1379,7 @@ function renderTeamNow({ asked = false } = {}) {
   const count = Number(result?.count) || 0;
   let status = '';
   let bad = false;
+  let warn = false;
   if (error) [status, bad] = [t('coreMissing', { error }), true];
   else if (!state.draft || state.raw !== null) status = links.trim() ? t('teamNeedsJson') : '';
   else if (!links.trim()) status = asked ? t('teamEmpty') : '';
@@ -1386,12 +1388,12 @@ function renderTeamNow({ asked = false } = {}) {
     status = count ? t('teamRead', { n: count }) : t('teamNoneRead');
     if (skipped.length) status += ` ${t('teamSkippedCount', { n: skipped.length })}`;
     bad = !count;
+    warn = skipped.length > 0;
   }
   const line = $('#team-status');
   // Only a change is announced.
   if (line.textContent !== status) line.textContent = status;
-  line.className = `team-status${bad ? ' bad' : ''}`;
-  line.hidden = !status;
+  line.className = `team-status${bad ? ' bad' : warn ? ' warn' : ''}`;
 
   const usable = result && !errors.length && !error;
   $('#team-skipped').replaceChildren(
@@ -1427,8 +1429,13 @@ function renderTeamNow({ asked = false } = {}) {
   const open = $$('details', box).map((details) => details.open);
   if (usable && count) {
     const c = teamContext();
-    state.team.width = c.width;
     box.replaceChildren(renderTeam(result, c));
+    // Which dots overlap depends on the strips' width: once it is known, drawn again if it differs.
+    const drawn = stripWidth();
+    if (drawn) {
+      state.team.width = drawn;
+      if (Math.abs(drawn - c.width) > 8) box.replaceChildren(renderTeam(result, { ...c, width: drawn }));
+    }
     $$('details', box).forEach((details, i) => (details.open = open[i] ?? false));
     if (keep) document.getElementById(keep)?.focus({ preventScroll: true });
   } else {
@@ -1611,7 +1618,7 @@ function wire() {
   let resizeTimer;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => teamShown() && Math.abs(stripWidth() - state.team.width) > 24 && renderTeamNow(), 150);
+    resizeTimer = setTimeout(() => teamShown() && stripWidth() && Math.abs(stripWidth() - state.team.width) > 8 && renderTeamNow(), 150);
   });
   // Printed, the team view shows every recommendation.
   let closed = [];
