@@ -28,7 +28,7 @@ pub struct TeamView {
     pub factors: Vec<FactorSpread>,
     /// The questions the members answer furthest apart, furthest first.
     pub disagreements: Vec<Disagreement>,
-    /// The report of the team's combined answers (see [`combine`]), or
+    /// The report of the team's combined answers (see [`combined`]), or
     /// none for no members.
     pub report: Option<Report>,
 }
