@@ -15,23 +15,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ARTIFACTS,
   ROOT,
   builtinQuestionnaire,
-  describeViolations,
   finish,
   harness,
   loadVector,
   questionIds,
   recordEvents,
-  runAxe,
   shareChecksum,
   waitForView,
 } from './helpers.mjs';
+import { assertAxeClean, assertNoOverflow, shot, tabTo } from './studio-helpers.mjs';
 
 const h = harness();
 const CLI = path.join(ROOT, 'target/release/readiness');
@@ -154,30 +152,6 @@ function shown(page) {
       recs: [...document.querySelectorAll('.team-recs li')].map((li) => text(li.querySelector('strong'))),
     };
   });
-}
-
-async function assertAxeClean(page, where) {
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
-}
-
-/** No page wider than its viewport. */
-async function assertNoOverflow(page, where) {
-  const { scroll, width, wide } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-    wide: [...document.querySelectorAll('body *')]
-      .filter((element) => element.getClientRects().length && element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-      .filter((element) => !element.closest('svg'))
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`),
-  }));
-  assert.ok(scroll <= width, `${where}: the page is ${scroll}px wide in a ${width}px viewport (${wide.join(', ')})`);
-}
-
-async function shot(page, name) {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `studio-team-${name}.png`), fullPage: true });
 }
 
 /** The step a code counts as in a disagreement ("don't know" the bottom), or null. */
@@ -399,36 +373,19 @@ test('keyboard only: from the Team tab, paste, show, to the result and its print
     window.print = () => window.__printed++;
   });
   await page.locator('#work-heading').focus();
-  async function tabTo(selector, key = 'Tab', max = 60) {
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press(key);
-      const stop = await page.evaluate((selector) => {
-        const element = document.activeElement;
-        const style = getComputedStyle(element);
-        return {
-          matches: element.matches(selector),
-          visible: element.tagName === 'READINESS-CHECK' || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2),
-          what: `${element.tagName.toLowerCase()}#${element.id}`,
-        };
-      }, selector);
-      assert.ok(stop.visible, `focus is visible on ${stop.what}`);
-      if (stop.matches) return;
-    }
-    throw new Error(`no focus on ${selector} after ${max} × ${key}`);
-  }
-  await tabTo('[data-view="team"]');
+  await tabTo(page, '[data-view="team"]');
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('#view-team').isVisible(), true);
-  await tabTo('#team-links');
+  await tabTo(page, '#team-links');
   await page.keyboard.insertText(pasted());
-  await tabTo('#team-show');
+  await tabTo(page, '#team-show');
   await page.keyboard.press('Enter');
   await page.locator('#team-result .team-result[data-count="3"]').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'team-result-heading', 'focus moves to the result');
-  await tabTo('#team-print');
+  await tabTo(page, '#team-print');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => window.__printed), 1, 'Print prints');
-  await tabTo('.more-recs > summary');
+  await tabTo(page, '.more-recs > summary');
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('.more-recs').evaluate((d) => d.open), true);
 });
@@ -511,7 +468,7 @@ test('axe (WCAG 2.2 AA, target-size) finds nothing; in Indonesian the labels and
   assert.match(await page.locator('.disagreement .apart').first().textContent(), /^selisih \d langkah$/);
   await assertAxeClean(page, 'team view (id)');
   await page.locator('#team-heading').scrollIntoViewIfNeeded();
-  await shot(page, '1280');
+  await shot(page, 'team-1280', { fullPage: true });
 
   const phone = await openStudio({ width: 360, height: 780 });
   await phone.locator('button[data-ui-lang="id"]').click();
@@ -520,5 +477,5 @@ test('axe (WCAG 2.2 AA, target-size) finds nothing; in Indonesian the labels and
   await assertAxeClean(phone, 'team view at 360 px');
   const box = await phone.locator('.spread').first().boundingBox();
   assert.ok(box.width <= 360, `a strip fits (${box.width}px)`);
-  await shot(phone, '360');
+  await shot(phone, 'team-360', { fullPage: true });
 });

@@ -14,22 +14,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ARTIFACTS,
   PAGES,
   ROOT,
-  describeViolations,
   finish,
   harness,
   loadVector,
   recordEvents,
-  runAxe,
   waitForStep,
   waitForView,
 } from './helpers.mjs';
+import { assertAxeClean, assertNoOverflow, shot, tabTo } from './studio-helpers.mjs';
 
 const h = harness();
 const CLI = path.join(ROOT, 'target/release/readiness');
@@ -129,29 +127,6 @@ async function recordCsp(page) {
 
 async function assertNoCsp(page) {
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
-}
-
-async function assertAxeClean(page, where) {
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
-}
-
-async function shot(page, name) {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `studio-${name}.png`) });
-}
-
-/** No page wider than its viewport. */
-async function assertNoOverflow(page, where) {
-  const { scroll, width, wide } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-    wide: [...document.querySelectorAll('body *')]
-      .filter((element) => element.getClientRects().length && element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`),
-  }));
-  assert.ok(scroll <= width, `${where}: the page is ${scroll}px wide in a ${width}px viewport (${wide.join(', ')})`);
 }
 
 function cli(...args) {
@@ -682,45 +657,26 @@ test('the draft survives a reload; "discard draft" asks first, then returns to t
 test('keyboard only (Tab, Enter, Space): from the start screen to a download, focus always visible', async () => {
   const page = await openStudio();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'studio-keys-'));
-  /** Presses `key` until focus matches `selector` (a visible focus on each stop). */
-  async function tabTo(selector, key = 'Tab', max = 150) {
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press(key);
-      const stop = await page.evaluate((selector) => {
-        const element = document.activeElement;
-        const style = getComputedStyle(element);
-        const inWidget = element.tagName === 'READINESS-CHECK';
-        return {
-          matches: element.matches(selector),
-          visible: inWidget || element === document.body || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2),
-          what: `${element.tagName.toLowerCase()}#${element.id}[${element.dataset.path ?? element.dataset.op ?? ''}]`,
-        };
-      }, selector);
-      assert.ok(stop.visible, `focus is visible on ${stop.what}`);
-      if (stop.matches) return;
-    }
-    throw new Error(`no focus on ${selector} after ${max} × ${key}`);
-  }
-  await tabTo('#start-builtin');
+  await tabTo(page, '#start-builtin');
   await page.keyboard.press('Enter');
   await page.locator('#work:not([hidden])').waitFor();
   assert.equal((await focusInfo(page)).id, 'work-heading', 'focus moves to the draft');
   // Edit the title.
-  await tabTo('[data-path="title.en"]');
+  await tabTo(page, '[data-path="title.en"]');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Keyboard-made check');
   // Open the first question (Enter on its summary), allow "not applicable" (Space).
-  await tabTo('details[data-path="factors[0].questions[0]"] > summary');
+  await tabTo(page, 'details[data-path="factors[0].questions[0]"] > summary');
   await page.keyboard.press('Enter');
-  await tabTo('[data-path="factors[0].questions[0].allowNotApplicable"]');
+  await tabTo(page, '[data-path="factors[0].questions[0].allowNotApplicable"]');
   await page.keyboard.press('Space');
   assert.equal((await draft(page)).factors[0].questions[0].allowNotApplicable, true);
   // Back to the views, to Publish, to the download.
-  await tabTo('[data-view="publish"]', 'Shift+Tab');
+  await tabTo(page, '[data-view="publish"]', { key: 'Shift+Tab' });
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('[data-view="publish"]').getAttribute('aria-pressed'), 'true');
   await checked(page);
-  await tabTo('#download');
+  await tabTo(page, '#download');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   const file = path.join(dir, download.suggestedFilename());
   await download.saveAs(file);
@@ -729,7 +685,7 @@ test('keyboard only (Tab, Enter, Space): from the start screen to a download, fo
   assert.equal(saved.factors[0].questions[0].allowNotApplicable, true);
   assert.equal(cli('validate', file).status, 0);
   // Copy the snippet with Space.
-  await tabTo('#copy-embed');
+  await tabTo(page, '#copy-embed');
   await page.keyboard.press('Space');
   await page.locator('#copy-status:not(:empty)').waitFor();
   await assertNoCsp(page);
