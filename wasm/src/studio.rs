@@ -55,7 +55,9 @@ pub fn studio(text: &str) -> String {
 ///
 /// ```json
 /// { "respondents": [{ "line": 1, "name": "Sales", "ok": true },
-///                   { "line": 2, "name": "", "ok": false, "reason": "…" }],
+///                   { "line": 2, "name": "", "ok": false, "reason": "…",
+///                     "why": "other-questionnaire" | "other-version" | "damaged",
+///                     "named": the other id or version, or "" }],
 ///   "count": 2, "overall": { "scores", "min", "median", "max" },
 ///   "factors": [{ "id", "name", "scores", "min", "median", "max" }],
 ///   "disagreements": [{ "id", "title", "spread", "answers" }],
@@ -102,6 +104,17 @@ pub fn team(text: &str, links: &str, lang: &str) -> String {
             Err(error) => {
                 entry["ok"] = false.into();
                 entry["reason"] = error.to_string().into();
+                // Which reason, for a studio that words it in its own
+                // language (`reason` is the core's, in English).
+                let (why, named) = match &error {
+                    readiness_core::share::ShareError::OtherQuestionnaire { id } => {
+                        ("other-questionnaire", id.as_str())
+                    }
+                    readiness_core::share::ShareError::OtherVersion { version } => ("other-version", version.as_str()),
+                    _ => ("damaged", ""),
+                };
+                entry["why"] = why.into();
+                entry["named"] = named.into();
             }
         }
         respondents.push(entry);
@@ -147,11 +160,14 @@ mod tests {
             readiness_core::share::encode(q, &all),
             readiness_core::share::encode(q, &none),
         );
+        let tiny = Questionnaire::from_json(include_str!("../../tests/questionnaires/tiny.json")).unwrap();
+        let other = readiness_core::share::encode(&tiny, &readiness_core::Answers::new());
         let links = [
             ["Sales: https://blog.example/cek#readiness=", &top].concat(),
             String::new(),
             ["IT\t", &bottom].concat(),
-            "Finance: https://blog.example/cek#readiness=other@1:abc-1234".to_owned(),
+            ["Finance: https://blog.example/cek#readiness=", &other].concat(),
+            "Legal: https://blog.example/cek#readiness=social-media-strategy@2.0.0:abc-1234".to_owned(),
         ]
         .join("\n");
         let result: Value = serde_json::from_str(&team(readiness_core::BUILTIN_JSON, &links, "en")).unwrap();
@@ -162,6 +178,9 @@ mod tests {
         );
         assert_eq!(result["respondents"][1], json!({ "line": 3, "name": "IT", "ok": true }));
         assert_eq!(result["respondents"][2]["ok"], false);
+        assert_eq!(result["respondents"][2]["why"], "other-questionnaire");
+        assert_eq!(result["respondents"][2]["named"], "tiny");
+        assert_eq!(result["respondents"][3]["why"], "damaged");
         assert_eq!(result["respondents"][2]["line"], 4);
         assert_eq!(result["overall"]["scores"], json!([100.0, 0.0]));
         assert_eq!(result["overall"]["median"], 50.0);

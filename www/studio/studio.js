@@ -1368,6 +1368,13 @@ async function runTeam({ focus = false } = {}) {
   }
 }
 
+/** Why a line was left out, in the studio's language (the core's English
+ * reason for a kind it does not know). */
+function skippedReason(r) {
+  const key = { 'other-questionnaire': 'teamWhyOtherQuestionnaire', 'other-version': 'teamWhyOtherVersion', damaged: 'teamWhyDamaged' }[r.why];
+  return key ? state.t(key, { named: r.named ?? '' }) : (r.reason ?? '');
+}
+
 /** Draws the team view from `state.team` (its status, the lines left out, the result). */
 function renderTeamNow({ asked = false } = {}) {
   const { t } = state;
@@ -1414,7 +1421,7 @@ function renderTeamNow({ asked = false } = {}) {
                   'button',
                   { type: 'button', class: 'problem-button', 'data-line': String(r.line) },
                   h('span', { class: 'where' }, t('teamLine', { n: r.line }), r.name ? ` · ${r.name}` : ''),
-                  h('span', { class: 'message' }, r.reason ?? ''),
+                  h('span', { class: 'message' }, skippedReason(r)),
                 ),
               ),
             ),
