@@ -107,6 +107,19 @@ function fetchText(url, foreign) {
     });
 }
 
+// The widget's words in a language, downloaded once a page: a language
+// switch back, a retry, or a questionnaire set again by property (an
+// editor's preview, on every change) asks for them again.
+const labelFiles = {};
+function labelsFor(lang) {
+  labelFiles[lang] ||= fetchText(new URL(`./labels.${lang}.txt`, import.meta.url)).catch((error) => {
+    // Try again is a new download, not the failed one.
+    delete labelFiles[lang];
+    throw error;
+  });
+  return labelFiles[lang];
+}
+
 // A pack (`readiness pack`) starts with this; the widget reads nothing else.
 const PACK = 'RCP1';
 
@@ -343,7 +356,7 @@ class ReadinessCheck extends HTMLElement {
     // beside the widget for every questionnaire, and the pack: the built-in
     // file is one; a `src` file is a pack or JSON for the validator.
     const pack = Promise.all([
-      fetchText(new URL(`./labels.${lang}.txt`, import.meta.url)),
+      labelsFor(lang),
       custom
         ? this.source.text.then((text) =>
             text.startsWith(PACK) ? text : loadValidator().then((validate) => validate(text, lang)),

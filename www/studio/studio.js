@@ -1141,30 +1141,27 @@ function schedulePreview(delay = PREVIEW_DELAY) {
   previewTimer = setTimeout(updatePreview, delay);
 }
 
-/**
- * The preview element, made on first use with the draft already set, so
- * that it never fetches the built-in questionnaire first.
- */
-function previewElement(create = false) {
-  let element = $('#preview');
-  if (!element && create) {
-    element = h('readiness-check', { id: 'preview', storage: 'none', lang: previewLang() });
-    element.questionnaire = canonical(clone(state.draft));
-    $('#preview-frame').append(element);
-  }
-  return element;
-}
+const previewElement = () => $('#preview');
 
 function updatePreview() {
   $('#preview-note').hidden = Boolean(state.draft);
   $('#preview-frame').hidden = !state.draft;
   if (!state.draft) return;
-  const element = previewElement(true);
-  const lang = previewLang();
-  if (element.getAttribute('lang') !== lang) element.setAttribute('lang', lang);
   // A copy: the widget never sees the draft change under it. (Set before
   // the element is defined, the loader takes it over when it connects.)
-  element.questionnaire = canonical(clone(state.draft));
+  const draft = canonical(clone(state.draft));
+  const lang = previewLang();
+  let element = previewElement();
+  if (!element) {
+    // Made with the draft already set, so that it never fetches the
+    // built-in questionnaire first.
+    element = h('readiness-check', { id: 'preview', storage: 'none', lang });
+    element.questionnaire = draft;
+    $('#preview-frame').append(element);
+  } else {
+    if (element.getAttribute('lang') !== lang) element.setAttribute('lang', lang);
+    element.questionnaire = draft;
+  }
   if (state.previewStep !== null) goTo(state.previewStep);
   loadWidget();
 }

@@ -59,13 +59,13 @@ impl Summary {
         let questions = q
             .questions()
             .zip(&self.answers)
-            .filter(|(_, counts)| counts.spread() >= APART)
             .map(|((_, question), counts)| QuestionJson {
                 id: &question.id,
                 title: question.title.get(lang),
                 spread: counts.spread(),
                 counts: *counts,
             })
+            .filter(|question| question.spread >= APART)
             .collect();
         furthest_apart(questions, |question| question.spread)
     }
