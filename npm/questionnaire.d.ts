@@ -24,6 +24,12 @@ export interface Questionnaire {
   levels: Level[];
   /** The factors, in the order they are asked. */
   factors: Factor[];
+  /**
+   * Published distributions of scores, so that each report says how it
+   * compares (`docs/format.md`, "Benchmarks"); `readiness benchmark`
+   * and the studio make them from responses.
+   */
+  benchmarks?: Benchmarks | null;
   /** Rules that hold the overall level down; see {@link Cap}. */
   caps?: Cap[];
 }
@@ -45,6 +51,32 @@ export interface AnswerOption {
    * be 0, the last 100, and each higher than the one before.
    */
   score?: number | null;
+}
+
+/**
+ * A questionnaire's benchmarks: everyone's distributions, and optionally
+ * the same for groups of them (by sector, size, …).
+ */
+export interface Benchmarks {
+  /**
+   * Who was measured, shown beside each comparison: "240 organisations,
+   * 2026".
+   */
+  label: Text;
+  /**
+   * How many responses the distributions hold; each distribution adds up
+   * to it.
+   */
+  count: number;
+  /** The overall scores: 20 counts (`BINS`), one per band of five points. */
+  overall: number[];
+  /** Each factor's scores, by factor id, in the same bands. */
+  factors: Distributions;
+  /**
+   * The same for groups of the respondents, which a visitor may compare
+   * with instead.
+   */
+  groups?: Group[];
 }
 
 /**
@@ -73,6 +105,9 @@ export type Cap = {
   reason: Text;
 };
 
+/** Each factor's distribution by factor id: every factor of the questionnaire, 20 counts each. */
+export type Distributions = { [key: string]: number[] };
+
 /** One factor of readiness, scored 0 to 100 from its questions. */
 export interface Factor {
   /** A lowercase slug, e.g. `audience`. */
@@ -93,6 +128,20 @@ export interface Factor {
    * @default 1
    */
   weight?: number;
+}
+
+/** A group of the respondents a benchmark holds. */
+export interface Group {
+  /** Unique among the groups: lowercase letters, digits and hyphens. */
+  id: string;
+  /** The group's name: "Retail", "50–250 employees". */
+  name: Text;
+  /** How many responses the group's distributions hold. */
+  count: number;
+  /** The group's overall scores, in the same 20 bands. */
+  overall: number[];
+  /** The group's factor scores, by factor id. */
+  factors: Distributions;
 }
 
 /** A language: its ISO 639-1 code, two lowercase letters (`id`, `en`). */

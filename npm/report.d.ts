@@ -69,6 +69,24 @@ export interface AppliedCap {
   reason: string;
 }
 
+/** A score compared with a benchmark's distribution. */
+export interface Benchmark {
+  /**
+   * The share of the benchmark's responses this score is ahead of, in
+   * whole percent: 0 at the bottom, 100 at the top.
+   */
+  percentile: number;
+  /** How many responses it compares with. */
+  count: number;
+  /**
+   * Who they are: the benchmarks' label ("240 organisations, 2026"), or
+   * the group's name.
+   */
+  label: string;
+  /** The id of the group compared with; absent for everyone. */
+  group?: string | null;
+}
+
 /** One factor's result. */
 export interface FactorResult {
   /** The factor's id. */
@@ -85,6 +103,11 @@ export interface FactorResult {
   answered: number;
   /** How many questions it has. */
   total: number;
+  /**
+   * How the factor's score compares with the questionnaire's
+   * benchmarks, when it has them.
+   */
+  benchmark?: Benchmark | null;
 }
 
 /** A level, as a report names it. */
@@ -126,6 +149,11 @@ export interface Overall {
    * points may be 0: the score is there, the cap is what holds it.
    */
   next: NextLevel | null;
+  /**
+   * How the overall score compares with the questionnaire's benchmarks,
+   * when it has them.
+   */
+  benchmark?: Benchmark | null;
 }
 
 /** Names the questionnaire a report belongs to. */

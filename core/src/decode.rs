@@ -5,12 +5,14 @@
 use crate::json::Value;
 use crate::lang::{Lang, Text};
 use crate::problem::{decimal, field_path, index_path, suggest, Fields, Reader};
-use crate::questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
+use crate::questionnaire::{
+    AnswerOption, Benchmarks, Cap, Distributions, Factor, Group, Level, Question, Questionnaire, FORMAT_VERSION, SCALE,
+};
 
 /// Decodes what it can, reporting every problem on the way; the result is
 /// only trusted when `reader.problems` stays empty.
 pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire {
-    const FIELDS: [&str; 9] = [
+    const FIELDS: [&str; 10] = [
         "formatVersion",
         "id",
         "version",
@@ -20,6 +22,7 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
         "levels",
         "factors",
         "caps",
+        "benchmarks",
     ];
     let mut q = Questionnaire {
         format_version: 0,
@@ -31,6 +34,7 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
         levels: Vec::new(),
         factors: Vec::new(),
         caps: Vec::new(),
+        benchmarks: None,
     };
     let Some(fields) = reader.object(value, "", &FIELDS) else {
         return q;
@@ -82,6 +86,7 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
             }
         }
     }
+    q.benchmarks = fields.get("benchmarks").and_then(|value| benchmarks(&mut ctx, value));
     q
 }
 
@@ -410,5 +415,96 @@ fn cap(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Cap> {
             );
             None
         }
+    }
+}
+
+fn benchmarks(ctx: &mut Context<'_>, value: &Value) -> Option<Benchmarks> {
+    const PATH: &str = "benchmarks";
+    let fields = ctx
+        .reader
+        .object(value, PATH, &["label", "count", "overall", "factors", "groups"])?;
+    let label = ctx.required_text(fields, PATH, "label");
+    let (count, overall, factors) = population(ctx.reader, fields, PATH);
+    let mut groups = Vec::new();
+    if let Some(value) = fields.get("groups") {
+        let at = field_path(PATH, "groups");
+        for (i, item) in ctx.reader.array(value, &at).iter().enumerate() {
+            let path = index_path(&at, i);
+            let Some(fields) = ctx
+                .reader
+                .object(item, &path, &["id", "name", "count", "overall", "factors"])
+            else {
+                continue;
+            };
+            let id = ctx.reader.required_string(fields, &path, "id");
+            let name = ctx.required_text(fields, &path, "name");
+            let (count, overall, factors) = population(ctx.reader, fields, &path);
+            groups.push(Group {
+                id,
+                name,
+                count,
+                overall,
+                factors,
+            });
+        }
+    }
+    Some(Benchmarks {
+        label,
+        count,
+        overall,
+        factors,
+        groups,
+    })
+}
+
+/// The fields everyone's benchmark and each group's share: `count`,
+/// `overall` and `factors` (their rules are in `validate.rs`).
+fn population(reader: &mut Reader, fields: Fields<'_>, path: &str) -> (u32, Vec<u32>, Distributions) {
+    let count = reader
+        .required(fields, path, "count")
+        .and_then(|value| whole(reader, value, &field_path(path, "count")))
+        .unwrap_or(0);
+    let overall = reader
+        .required(fields, path, "overall")
+        .map(|value| bins(reader, value, &field_path(path, "overall")))
+        .unwrap_or_default();
+    let mut factors = Distributions::default();
+    if let Some(value) = reader.required(fields, path, "factors") {
+        let at = field_path(path, "factors");
+        if let Value::Object(pairs) = value {
+            for (id, value) in pairs {
+                let bins = bins(reader, value, &field_path(&at, id));
+                factors.0.push((id.clone(), bins));
+            }
+        } else {
+            reader.object(value, &at, &[]);
+        }
+    }
+    (count, overall, factors)
+}
+
+/// A distribution: a list of counts.
+fn bins(reader: &mut Reader, value: &Value, path: &str) -> Vec<u32> {
+    let items = reader.array(value, path);
+    let mut bins = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        bins.push(whole(reader, item, &index_path(path, i)).unwrap_or(0));
+    }
+    bins
+}
+
+/// A count of responses: a whole number, 0 or more.
+fn whole(reader: &mut Reader, value: &Value, path: &str) -> Option<u32> {
+    let n = reader.number(value, path)?;
+    if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+        // Whole and in range, so the cast is exact.
+        Some(n as u32)
+    } else {
+        reader.report(
+            path,
+            "expected a count of responses",
+            "write a whole number, 0 or more, without quotes",
+        );
+        None
     }
 }

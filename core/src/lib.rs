@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 
 mod answers;
+pub mod benchmark;
 mod decode;
 mod evaluate;
 pub mod json;
@@ -49,13 +50,15 @@ mod validate;
 use std::sync::OnceLock;
 
 pub use answers::{Answer, Answers, Response};
+pub use benchmark::Benchmarks;
 pub use evaluate::{Scores, Sheet};
 pub use lang::{Lang, Text};
 pub use lint::MAX_MINUTES;
 pub use problem::{decimal, shorten, suggest, Problem};
 pub use questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
 pub use report::{
-    AppliedCap, FactorResult, LevelRef, NextLevel, Overall, QuestionnaireRef, Recommendation, Report, Score, Strength,
+    AppliedCap, Benchmark, FactorResult, LevelRef, NextLevel, Overall, QuestionnaireRef, Recommendation, Report, Score,
+    Strength,
 };
 
 /// The built-in questionnaire's file, as shipped.
@@ -218,6 +221,12 @@ impl Questionnaire {
         for cap in &mut self.caps {
             match cap {
                 Cap::AnswerBelow { reason, .. } | Cap::WeakestFactor { reason, .. } => visit(reason),
+            }
+        }
+        if let Some(benchmarks) = &mut self.benchmarks {
+            visit(&mut benchmarks.label);
+            for group in &mut benchmarks.groups {
+                visit(&mut group.name);
             }
         }
     }

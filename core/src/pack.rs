@@ -12,15 +12,22 @@
 //! RCP1␟id␟version␟lang␟title␟intro␟minutes␟levels␟{id␟min␟name␟description}…
 //!     ␟factors␟{id␟weight␟name␟short␟description␟questions
 //!         ␟{id␟weight␟title␟prompt␟help␟na␟{score␟text␟advice}×5}…}…
-//!     ␟caps␟{a␟id␟question␟below␟maxLevel␟reason | w␟id␟above␟reason}…␟.
+//!     ␟caps␟{a␟id␟question␟below␟maxLevel␟reason | w␟id␟above␟reason}…
+//!     ␟populations␟{id␟name␟count␟{overall band}×20␟{{factor band}×20}×factors}…␟.
 //! ```
 //!
+//! The benchmarks are their populations: none, or everyone's (with an
+//! empty id and the benchmarks' label as its name) followed by each
+//! group's; factors in questionnaire order. Counts are decimal.
 //! Optional texts and scores are empty fields; `na` is `0` or `1`;
 //! `minutes` is [`Questionnaire::minutes`] in the pack's language, which
 //! the widget shows without computing it ([`minutes`]).
 
 use crate::lang::{Lang, Text};
-use crate::questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
+use crate::questionnaire::{
+    AnswerOption, Benchmarks, Cap, Distributions, Factor, Group, Level, Question, Questionnaire, BINS, FORMAT_VERSION,
+    SCALE,
+};
 
 /// The first field of every pack: its format.
 const MAGIC: &str = "RCP1";
@@ -103,6 +110,23 @@ impl Questionnaire {
                     out.field(id);
                     out.count(usize::from(*max_levels_above));
                     out.text(reason);
+                }
+            }
+        }
+        match &self.benchmarks {
+            None => out.count(0),
+            Some(benchmarks) => {
+                out.count(1 + benchmarks.groups.len());
+                out.population(
+                    self,
+                    "",
+                    &benchmarks.label,
+                    benchmarks.count,
+                    &benchmarks.overall,
+                    &benchmarks.factors,
+                );
+                for g in &benchmarks.groups {
+                    out.population(self, &g.id, &g.name, g.count, &g.overall, &g.factors);
                 }
             }
         }
@@ -200,6 +224,34 @@ impl Questionnaire {
                 }
             });
         }
+        let mut benchmarks = None;
+        for i in 0..r.count() {
+            let id = r.string();
+            let name = r.text();
+            let count = r.whole(9) as u32;
+            let mut bands = || (0..BINS).map(|_| r.whole(9) as u32).collect::<Vec<u32>>();
+            let overall = bands();
+            let factors = Distributions(factors.iter().map(|factor| (factor.id.clone(), bands())).collect());
+            match &mut benchmarks {
+                None => {
+                    r.damaged |= i > 0;
+                    benchmarks = Some(Benchmarks {
+                        label: name,
+                        count,
+                        overall,
+                        factors,
+                        groups: Vec::new(),
+                    });
+                }
+                Some(benchmarks) => benchmarks.groups.push(Group {
+                    id,
+                    name,
+                    count,
+                    overall,
+                    factors,
+                }),
+            }
+        }
         // Every score has a level; the whole pack was read, to its end.
         r.damaged |= levels.is_empty() || factors.is_empty() || r.field() != END || !r.rest.is_empty();
         (!r.damaged).then(|| Questionnaire {
@@ -212,6 +264,7 @@ impl Questionnaire {
             levels,
             factors,
             caps,
+            benchmarks,
         })
     }
 }
@@ -269,6 +322,27 @@ impl Writer {
         self.field(&crate::decimal(n as i64));
     }
 
+    /// One population of the benchmarks (see the module's comment).
+    fn population(
+        &mut self,
+        q: &Questionnaire,
+        id: &str,
+        name: &Text,
+        count: u32,
+        overall: &[u32],
+        factors: &Distributions,
+    ) {
+        self.field(id);
+        self.text(name);
+        self.count(count as usize);
+        let factors = q.factors.iter().map(|factor| factors.get(&factor.id).unwrap_or(&[]));
+        for bins in std::iter::once(overall).chain(factors) {
+            for &n in bins {
+                self.count(n as usize);
+            }
+        }
+    }
+
     fn number(&mut self, n: f64) {
         let bits = n.to_bits();
         let mut hex = String::with_capacity(16);
@@ -314,11 +388,18 @@ impl<'p> Reader<'p> {
         (!field.is_empty()).then(|| Text::one(self.lang, field.to_owned()))
     }
 
-    /// A count of up to six digits; more would be damage, not content.
+    /// A count of up to six digits; more would be damage, not content
+    /// (and a loop over it could run for long).
     fn count(&mut self) -> usize {
+        self.whole(6)
+    }
+
+    /// A whole number of up to `digits` digits (at most 9: a count of
+    /// responses).
+    fn whole(&mut self, digits: usize) -> usize {
         let field = self.field();
         let mut n: usize = 0;
-        self.damaged |= field.is_empty() || field.len() > 6;
+        self.damaged |= field.is_empty() || field.len() > digits;
         for b in field.bytes() {
             self.damaged |= !b.is_ascii_digit();
             n = n.wrapping_mul(10).wrapping_add(usize::from(b.wrapping_sub(b'0')));

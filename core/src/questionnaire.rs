@@ -5,7 +5,7 @@
 //! through [`Questionnaire::from_json`], which decodes and validates in one
 //! pass and reports every problem with its path.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::lang::{Lang, Text};
 
@@ -43,6 +43,11 @@ pub struct Questionnaire {
     /// Rules that hold the overall level down; see [`Cap`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caps: Vec<Cap>,
+    /// Published distributions of scores, so that each report says how it
+    /// compares (`docs/format.md`, "Benchmarks"); `readiness benchmark`
+    /// and the studio make them from responses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmarks: Option<Benchmarks>,
 }
 
 /// A named level of readiness.
@@ -328,4 +333,82 @@ fn one() -> f64 {
 
 fn is_false(value: &bool) -> bool {
     !value
+}
+
+/// Bands in a distribution: twenty of five points each.
+pub const BINS: usize = 20;
+
+/// A questionnaire's benchmarks: everyone's distributions, and optionally
+/// the same for groups of them (by sector, size, …).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Benchmarks {
+    /// Who was measured, shown beside each comparison: "240 organisations,
+    /// 2026".
+    pub label: Text,
+    /// How many responses the distributions hold; each distribution adds up
+    /// to it.
+    pub count: u32,
+    /// The overall scores: 20 counts (`BINS`), one per band of five points.
+    pub overall: Vec<u32>,
+    /// Each factor's scores, by factor id, in the same bands.
+    pub factors: Distributions,
+    /// The same for groups of the respondents, which a visitor may compare
+    /// with instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+}
+
+/// A group of the respondents a benchmark holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Group {
+    /// Unique among the groups: lowercase letters, digits and hyphens.
+    pub id: String,
+    /// The group's name: "Retail", "50–250 employees".
+    pub name: Text,
+    /// How many responses the group's distributions hold.
+    pub count: u32,
+    /// The group's overall scores, in the same 20 bands.
+    pub overall: Vec<u32>,
+    /// The group's factor scores, by factor id.
+    pub factors: Distributions,
+}
+
+/// Distributions by factor id, in questionnaire order (a JSON object).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Distributions(pub Vec<(String, Vec<u32>)>);
+
+impl Distributions {
+    /// The distribution of a factor, by id.
+    pub fn get(&self, id: &str) -> Option<&[u32]> {
+        self.0
+            .iter()
+            .find(|(key, _)| key == id)
+            .map(|(_, bins)| bins.as_slice())
+    }
+}
+
+impl Serialize for Distributions {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(id, bins)| (id, bins)))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Distributions {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Distributions".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let bins = generator.subschema_for::<Vec<u32>>();
+        schemars::json_schema!({
+            "description": "Each factor's distribution by factor id: every factor of the questionnaire, 20 counts each.",
+            "type": "object",
+            "additionalProperties": bins,
+        })
+    }
 }

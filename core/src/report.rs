@@ -144,6 +144,27 @@ pub struct Overall {
     /// reach it; `null` at the top level. When a cap holds the level, the
     /// points may be 0: the score is there, the cap is what holds it.
     pub next: Option<NextLevel>,
+    /// How the overall score compares with the questionnaire's benchmarks,
+    /// when it has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Benchmark>,
+}
+
+/// A score compared with a benchmark's distribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Benchmark {
+    /// The share of the benchmark's responses this score is ahead of, in
+    /// whole percent: 0 at the bottom, 100 at the top.
+    pub percentile: u8,
+    /// How many responses it compares with.
+    pub count: u32,
+    /// Who they are: the benchmarks' label ("240 organisations, 2026"), or
+    /// the group's name.
+    pub label: String,
+    /// The id of the group compared with; absent for everyone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// The next level up, and how far away it is.
@@ -193,6 +214,10 @@ pub struct FactorResult {
     pub answered: usize,
     /// How many questions it has.
     pub total: usize,
+    /// How the factor's score compares with the questionnaire's
+    /// benchmarks, when it has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Benchmark>,
 }
 
 /// One way to raise readiness: an answer that could move up.

@@ -89,6 +89,7 @@ pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report
             level: level_ref(q, evaluation.factor_levels[f], lang),
             answered: slots.iter().filter(|answer| answer.is_some()).count(),
             total: slots.len(),
+            benchmark: None,
         });
     }
     let mut caps = Vec::with_capacity(evaluation.applied.len());
@@ -129,7 +130,7 @@ pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report
         points: Score::from_raw((above.min - evaluation.overall.value()).max(0.0)),
     });
 
-    Report {
+    let mut report = Report {
         questionnaire: QuestionnaireRef {
             id: q.id.clone(),
             version: q.version.clone(),
@@ -143,6 +144,7 @@ pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report
             uncapped_level: level_ref(q, evaluation.uncapped, lang),
             caps,
             next,
+            benchmark: None,
         },
         factors,
         recommendations,
@@ -153,5 +155,7 @@ pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report
         not_applicable,
         missing,
         answers: answers.clone(),
-    }
+    };
+    q.benchmark(&mut report, None);
+    report
 }

@@ -2,8 +2,8 @@
 //! weights, thresholds and caps. Types and translations are checked while
 //! decoding (`decode.rs`).
 
-use crate::problem::{decimal, field_path, index_path, shorten, Reader};
-use crate::questionnaire::{Cap, Questionnaire, SCALE};
+use crate::problem::{decimal, field_path, index_path, shorten, suggest, Reader};
+use crate::questionnaire::{Benchmarks, Cap, Distributions, Questionnaire, BINS, SCALE};
 
 /// Ids stay short so that they fit in share links, storage keys and columns.
 const MAX_ID_LEN: usize = 64;
@@ -59,6 +59,107 @@ pub(crate) fn questionnaire(reader: &mut Reader, q: &Questionnaire) {
         }
     }
     caps(reader, q);
+    if let Some(benchmarks) = &q.benchmarks {
+        self::benchmarks(reader, q, benchmarks);
+    }
+}
+
+fn benchmarks(reader: &mut Reader, q: &Questionnaire, benchmarks: &Benchmarks) {
+    const PATH: &str = "benchmarks";
+    population(
+        reader,
+        q,
+        PATH,
+        benchmarks.count,
+        &benchmarks.overall,
+        &benchmarks.factors,
+    );
+    let mut ids = Vec::new();
+    for (i, group) in benchmarks.groups.iter().enumerate() {
+        let path = index_path("benchmarks.groups", i);
+        unique(reader, &mut ids, &field_path(&path, "id"), &group.id, "group");
+        population(reader, q, &path, group.count, &group.overall, &group.factors);
+    }
+}
+
+/// One population's distributions: one per factor, each of `BINS` counts
+/// adding up to `count`.
+fn population(
+    reader: &mut Reader,
+    q: &Questionnaire,
+    path: &str,
+    count: u32,
+    overall: &[u32],
+    factors: &Distributions,
+) {
+    if count == 0 {
+        reader.report(
+            &field_path(path, "count"),
+            "a benchmark of no responses compares with no one",
+            "set `count` to the number of responses the distributions hold, or remove the benchmark",
+        );
+    }
+    distribution(reader, &field_path(path, "overall"), count, overall);
+    let at = field_path(path, "factors");
+    let ids: Vec<&str> = q.factors.iter().map(|factor| factor.id.as_str()).collect();
+    for (id, bins) in &factors.0 {
+        if ids.contains(&id.as_str()) {
+            distribution(reader, &field_path(&at, id), count, bins);
+        } else {
+            reader.report(
+                &field_path(&at, id),
+                ["no factor has the id `", &shorten(id), "`"].concat(),
+                suggest(id, &ids),
+            );
+        }
+    }
+    for id in ids {
+        if factors.get(id).is_none() {
+            reader.report(
+                &field_path(&at, id),
+                ["missing the distribution of factor `", id, "`"].concat(),
+                [
+                    "add \"",
+                    id,
+                    "\": [",
+                    &decimal(BINS as i64),
+                    " counts]: every factor has one",
+                ]
+                .concat(),
+            );
+        }
+    }
+}
+
+fn distribution(reader: &mut Reader, path: &str, count: u32, bins: &[u32]) {
+    let bands = decimal(BINS as i64);
+    if bins.len() != BINS {
+        reader.report(
+            path,
+            ["expected ", &bands, " counts, found ", &decimal(bins.len() as i64)].concat(),
+            [
+                "give ",
+                &bands,
+                " counts: how many responses scored 0 to under 5, 5 to under 10, and so on up to 95 to 100",
+            ]
+            .concat(),
+        );
+    } else {
+        let sum: u64 = bins.iter().map(|&n| u64::from(n)).sum();
+        if sum != u64::from(count) {
+            reader.report(
+                path,
+                [
+                    "the counts add up to ",
+                    &decimal(sum as i64),
+                    ", but `count` is ",
+                    &decimal(count.into()),
+                ]
+                .concat(),
+                "every distribution holds all the responses counted: correct the counts or `count`",
+            );
+        }
+    }
 }
 
 fn slug(reader: &mut Reader, path: &str, id: &str) -> bool {
