@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use readiness_core::benchmark::MIN_COUNT;
 use readiness_core::Lang;
 
 /// A help epilogue followed by the exit status table, as one literal so that
@@ -34,7 +35,10 @@ Examples:
   readiness questionnaire > mine.json        copy the built-in questionnaire to edit
   readiness validate mine.json               check it, listing every problem
   readiness score answers.json               score one respondent, as text
-  readiness batch responses.csv --summary    mean, median and levels of a whole survey"
+  readiness batch responses.csv --summary    mean, median and levels of a whole survey
+  readiness benchmark survey.csv --by sector > benchmarked.json
+                                             publish how a survey scored, so that
+                                             each report says how it compares"
     )
 )]
 pub struct Cli {
@@ -111,10 +115,15 @@ The answers file holds {\"answers\": {\"<question id>\": ANSWER, ...}}, where AN
 is 0 to 4, \"dont-know\", \"not-applicable\" or null (unanswered), and may name a
 \"respondent\". Unanswered questions score like \"dont-know\".
 
+A questionnaire with benchmarks (made by `readiness benchmark`) compares the
+report with everyone they hold: the share of them each score is ahead of.
+--group compares with one group of them instead.
+
 Examples:
   readiness score answers.json
   readiness score answers.json --lang id --format json
-  readiness score - --questionnaire mine.json < answers.json"
+  readiness score - --questionnaire mine.json < answers.json
+  readiness score answers.json --questionnaire benchmarked.json --group retail"
     ))]
     Score {
         /// The answers file, or - for standard input
@@ -124,6 +133,9 @@ Examples:
         questionnaire: QuestionnaireArg,
         #[command(flatten)]
         lang: LangArg,
+        /// Compare with this group of the questionnaire's benchmarks (its id) instead of everyone
+        #[arg(long, value_name = "ID")]
+        group: Option<String>,
         /// How to print the report: readable text, or the JSON report the widget also produces
         #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
         format: ScoreFormat,
@@ -172,6 +184,45 @@ Examples:
   cat responses.jsonl | readiness batch - --strict > reports.jsonl"
     ))]
     Batch(BatchArgs),
+
+    /// Make benchmarks from responses: how everyone (and each group) scored
+    #[command(after_help = help!(
+        "\
+Reads responses as `batch` does (JSON Lines or CSV, in constant memory) and
+prints the questionnaire with a `benchmarks` section (replacing any it had):
+for the overall score and each factor, how many responses scored in each
+band of five points (0 to under 5, 5 to under 10, ... 95 to 100). Then every
+report of the questionnaire says how it compares: \"ahead of 62% of 240
+organisations, 2026\". The section holds counts only, never a response.
+
+Only complete responses count: one with an unanswered question is left out
+(\"dont-know\" and \"not-applicable\" are answers), and how many is said.
+
+--by COLUMN groups the responses by a CSV column (its header, in any case) or
+a JSON Lines field ({\"respondent\": \"r1\", \"sector\": \"Retail\", \"answers\":
+{...}}). Each group gets distributions of its own, with an id made from its
+name (\"Sales & Marketing\" is sales-marketing) for `score --group`. A
+response without a group counts for everyone only.
+
+Privacy: a group of fewer than --min-count responses is left out, and said
+so, since its distribution could single out a respondent; fewer than
+--min-count responses in all is an error (exit 1).
+
+--label names who responded, shown beside each comparison. `--label TEXT`
+sets it in every language of the questionnaire; `--label LANG=TEXT` in one
+(repeat it for each). A language without one gets \"N responses\".
+
+Bad lines are reported as `batch` reports them and left out; the benchmarks
+of the rest are printed all the same, and the exit status is 1. The closing
+count (read, counted, bad, the groups kept) goes to standard error.
+
+Examples:
+  readiness benchmark survey.csv > benchmarked.json
+  readiness benchmark survey.csv --by sector --label en=\"240 organisations, 2026\" \\
+      --label id=\"240 organisasi, 2026\" > benchmarked.json
+  readiness benchmark responses.jsonl --questionnaire mine.json --by department"
+    ))]
+    Benchmark(BenchmarkArgs),
 
     /// Print a questionnaire as a pack: the form the widget reads fastest
     #[command(after_help = help!(
@@ -228,6 +279,27 @@ pub struct BatchArgs {
     /// Stop at the first bad line
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchmarkArgs {
+    /// The responses file, or - for standard input
+    #[arg(value_name = "RESPONSES")]
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub questionnaire: QuestionnaireArg,
+    /// The input format, when the file extension does not say
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// Group the responses by this CSV column or JSON Lines field
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+    /// Leave out groups of fewer responses than this (and fail with fewer in all)
+    #[arg(long, value_name = "N", default_value_t = MIN_COUNT, value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_count: u32,
+    /// Who responded, in every language (TEXT) or in one (LANG=TEXT); repeatable
+    #[arg(long = "label", value_name = "[LANG=]TEXT")]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -10,7 +10,7 @@ use crate::args::ScoreFormat;
 use crate::failure::{problem_lines, Failure};
 use crate::input;
 use crate::paths::display_name;
-use crate::print::{print, WithRespondent};
+use crate::print::{pretty, print, WithRespondent};
 use crate::style::Style;
 use crate::text;
 
@@ -122,15 +122,28 @@ fn older_format(text: &str) -> Option<u32> {
     })
 }
 
-pub fn score(path: &Path, questionnaire: Option<&Path>, lang: Lang, format: ScoreFormat) -> Result<(), Failure> {
+pub fn score(
+    path: &Path,
+    questionnaire: Option<&Path>,
+    lang: Lang,
+    group: Option<&str>,
+    format: ScoreFormat,
+) -> Result<(), Failure> {
     let q = input::questionnaire(questionnaire)?;
+    if let Some(group) = group {
+        // Before the answers are read: a mistyped group is a usage error.
+        known_group(&q, questionnaire, group)?;
+    }
     let text = input::read_text(path)?;
     let response = q
         .read_response(&text)
         .map_err(|problems| Failure::problems(path, &problems))?;
-    let report = q
+    let mut report = q
         .score(&response.answers, lang)
         .map_err(|problems| Failure::problems(path, &problems))?;
+    // With everyone (`None`) or the group: said here rather than left to
+    // what `score` compares with by default.
+    q.benchmark(&mut report, group);
     let respondent = response.respondent.as_deref();
     match format {
         ScoreFormat::Json => print(&pretty(&WithRespondent {
@@ -141,14 +154,35 @@ pub fn score(path: &Path, questionnaire: Option<&Path>, lang: Lang, format: Scor
     }
 }
 
-pub fn schema() -> Result<(), Failure> {
-    print(SCHEMA)
+/// `group`, when it is the id of a group of the questionnaire's benchmarks:
+/// the core compares with everyone when it is not, which would answer a
+/// typo with the wrong comparison.
+fn known_group(q: &Questionnaire, path: Option<&Path>, group: &str) -> Result<(), Failure> {
+    let name = match path {
+        Some(path) => display_name(path),
+        None => "the built-in questionnaire".to_owned(),
+    };
+    let Some(benchmarks) = &q.benchmarks else {
+        return Err(Failure::Usage(format!(
+            "--group {group}: {name} has no benchmarks to compare with; `readiness benchmark` makes them from responses"
+        )));
+    };
+    let ids: Vec<&str> = benchmarks.groups.iter().map(|g| g.id.as_str()).collect();
+    if ids.contains(&group) {
+        return Ok(());
+    }
+    Err(Failure::Usage(if ids.is_empty() {
+        format!(
+            "--group {group}: the benchmarks of {name} have no groups (`readiness benchmark --by COLUMN` makes them); drop --group to compare with everyone"
+        )
+    } else {
+        format!(
+            "--group {group}: the benchmarks of {name} have no group `{group}`; {}",
+            readiness_core::suggest(group, &ids)
+        )
+    }))
 }
 
-fn pretty<T: serde::Serialize>(value: &T) -> String {
-    // Serialising our own types to a String cannot fail: every map key is
-    // a string and no Serialize impl returns an error.
-    let mut json = serde_json::to_string_pretty(value).expect("reports serialise to JSON");
-    json.push('\n');
-    json
+pub fn schema() -> Result<(), Failure> {
+    print(SCHEMA)
 }

@@ -38,6 +38,14 @@ pub struct Labels {
     pub dont_know: &'static str,
     pub not_applicable: &'static str,
     pub unanswered: &'static str,
+    // The comparison with benchmarks.
+    /// Before the comparison, in the label column.
+    pub compared: &'static str,
+    /// Before a percentile: "ahead of 62%"; also the factors' column head.
+    pub ahead_of: &'static str,
+    /// After a count of responses: a group's size in a comparison, and the
+    /// default label of `readiness benchmark` ("240 responses").
+    pub responses: &'static str,
     // The summary.
     pub summary: &'static str,
     pub responses_scored: &'static str,
@@ -82,6 +90,9 @@ const EN: Labels = Labels {
     dont_know: "don't know",
     not_applicable: "not applicable",
     unanswered: "unanswered",
+    compared: "Compared with",
+    ahead_of: "ahead of",
+    responses: "responses",
     summary: "Summary",
     responses_scored: "responses scored",
     bad: "bad",
@@ -109,7 +120,9 @@ const ID: Labels = Labels {
     capped: "Dibatasi",
     capped_reaches: "Skor saja mencapai",
     capped_held: "aturan berikut menahan tingkat pada",
-    next_level: "Tingkat berikutnya",
+    // Short of the label column (18), which "Tingkat berikutnya" filled
+    // with no space before the value.
+    next_level: "Tingkat berikut",
     points_away: "poin lagi",
     factors: "Faktor",
     recommendations: "Rekomendasi utama",
@@ -123,6 +136,9 @@ const ID: Labels = Labels {
     dont_know: "tidak tahu",
     not_applicable: "tidak berlaku",
     unanswered: "belum dijawab",
+    compared: "Perbandingan",
+    ahead_of: "di atas",
+    responses: "responden",
     summary: "Ringkasan",
     responses_scored: "respons dinilai",
     bad: "bermasalah",

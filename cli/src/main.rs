@@ -5,6 +5,7 @@
 
 mod args;
 mod batch;
+mod benchmark;
 mod commands;
 mod failure;
 mod input;
@@ -32,9 +33,17 @@ fn main() -> ExitCode {
             answers,
             questionnaire,
             lang,
+            group,
             format,
-        } => commands::score(&answers, questionnaire.path.as_deref(), input::lang(lang.lang), format),
+        } => commands::score(
+            &answers,
+            questionnaire.path.as_deref(),
+            input::lang(lang.lang),
+            group.as_deref(),
+            format,
+        ),
         Command::Batch(args) => batch::run(&args),
+        Command::Benchmark(args) => benchmark::run(&args),
         Command::Schema => commands::schema(),
     };
     match result {

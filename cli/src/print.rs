@@ -1,6 +1,6 @@
-//! What the one-shot commands print: a whole text on standard output, and
-//! a report labelled with its respondent (also the JSON form of each batch
-//! result).
+//! What the one-shot commands print: a whole text on standard output,
+//! pretty JSON, and a report labelled with its respondent (also the JSON
+//! form of each batch result).
 
 use std::io::{self, Write};
 
@@ -16,6 +16,16 @@ pub fn print(text: &str) -> Result<(), Failure> {
     write!(out, "{text}{newline}")
         .and_then(|()| out.flush())
         .map_err(Failure::write)
+}
+
+/// A value as pretty JSON, ending with a newline: a questionnaire
+/// (`upgrade`, `benchmark`) or a report (`score --format json`).
+pub fn pretty<T: Serialize>(value: &T) -> String {
+    // Serialising our own types to a String cannot fail: every map key is
+    // a string and no Serialize impl returns an error.
+    let mut json = serde_json::to_string_pretty(value).expect("reports serialise to JSON");
+    json.push('\n');
+    json
 }
 
 /// The report with the respondent the input named, first, so that results

@@ -1,10 +1,11 @@
 //! A report as text for a person at an 80-column terminal: the overall
-//! score and level, each factor with a bar, the caps and why, the top
+//! score and level, how it compares with the questionnaire's benchmarks,
+//! each factor with a bar (and its percentile), the caps and why, the top
 //! recommendations with their gain, and what is already strong.
 
 use std::fmt::Write;
 
-use readiness_core::{Report, Score};
+use readiness_core::{Benchmark, Report, Score};
 
 use crate::labels::{labels, Labels};
 use crate::layout::{pad, wrap, WIDTH};
@@ -15,6 +16,8 @@ const LABEL: usize = 18;
 /// Bar cells: one per five points.
 const BAR: usize = 20;
 const RECOMMENDATIONS: usize = 3;
+/// A percentile's column: "100%".
+const PERCENT: usize = 4;
 
 pub fn render(report: &Report, respondent: Option<&str>, style: Style) -> String {
     let words = labels(report.lang);
@@ -39,6 +42,14 @@ pub fn render(report: &Report, respondent: Option<&str>, style: Style) -> String
         words.overall,
         &style.bold(&format!("{} / 100", number(overall.score))),
     ));
+    if let Some(benchmark) = &overall.benchmark {
+        for (i, text) in wrap(&comparison(benchmark, words), WIDTH - LABEL)
+            .into_iter()
+            .enumerate()
+        {
+            line(&labelled(if i == 0 { words.compared } else { "" }, &text));
+        }
+    }
     line(&labelled(words.level, &style.bold(&overall.level.name)));
     for text in wrap(&overall.description, WIDTH - LABEL) {
         line(&format!("{:LABEL$}{text}", ""));
@@ -65,14 +76,19 @@ pub fn render(report: &Report, respondent: Option<&str>, style: Style) -> String
     }
     line("");
 
-    line(&style.bold(words.factors));
     let levels = report
         .factors
         .iter()
         .map(|factor| factor.level.name.chars().count())
         .max()
         .unwrap_or(0);
-    let room = WIDTH.saturating_sub(2 + 2 + BAR + 2 + 5 + 2 + levels).max(12);
+    // With benchmarks, a last column of percentiles ("62%") under the head
+    // "ahead of", which takes its room from the names, not the bars.
+    let compared = report.factors.iter().any(|factor| factor.benchmark.is_some());
+    let percentiles = if compared { 2 + PERCENT } else { 0 };
+    let room = WIDTH
+        .saturating_sub(2 + 2 + BAR + 2 + 5 + 2 + levels + percentiles)
+        .max(12);
     let names = report
         .factors
         .iter()
@@ -80,14 +96,34 @@ pub fn render(report: &Report, respondent: Option<&str>, style: Style) -> String
         .max()
         .unwrap_or(0)
         .min(room);
-    for factor in &report.factors {
+    if compared {
+        // The head ends where the percentiles do, over the levels' column
+        // if it is longer than they are.
+        let width = 2 + names + 2 + BAR + 2 + 5 + 2 + levels + percentiles;
+        let gap = width
+            .saturating_sub(words.factors.chars().count() + words.ahead_of.chars().count())
+            .max(2);
         line(&format!(
+            "{}{}{}",
+            style.bold(words.factors),
+            " ".repeat(gap),
+            style.dim(words.ahead_of)
+        ));
+    } else {
+        line(&style.bold(words.factors));
+    }
+    for factor in &report.factors {
+        let mut text = format!(
             "  {}  {}  {:>5}  {}",
             pad(&factor.name, names),
             bar(factor.score, style),
             number(factor.score),
-            factor.level.name
-        ));
+            pad(&factor.level.name, levels)
+        );
+        if let Some(benchmark) = &factor.benchmark {
+            let _ = write!(text, "  {:>PERCENT$}", format!("{}%", benchmark.percentile));
+        }
+        line(&text);
     }
     line("");
 
@@ -136,6 +172,20 @@ fn answered(report: &Report, words: &Labels) -> String {
     text
 }
 
+/// A comparison as read after "Compared with": "ahead of 62% of 240
+/// organisations, 2026"; a group's name says how many it holds: "ahead of
+/// 58% of Retail (60 responses)".
+fn comparison(benchmark: &Benchmark, words: &Labels) -> String {
+    let mut text = format!(
+        "{} {}% {} {}",
+        words.ahead_of, benchmark.percentile, words.of, benchmark.label
+    );
+    if benchmark.group.is_some() {
+        let _ = write!(text, " ({} {})", benchmark.count, words.responses);
+    }
+    text
+}
+
 /// `label` padded to the value column, then the value.
 fn labelled(label: &str, value: &str) -> String {
     format!("{}{value}", pad(label, LABEL))
@@ -155,6 +205,25 @@ fn bar(score: Score, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::labels::TABLE;
+
+    #[test]
+    fn labels_leave_a_space_before_the_value_column() {
+        for words in TABLE {
+            for label in [
+                words.respondent,
+                words.overall,
+                words.compared,
+                words.level,
+                words.capped,
+                words.next_level,
+                words.strengths,
+                words.answered,
+            ] {
+                assert!(label.chars().count() < LABEL, "{}: {label:?}", words.lang);
+            }
+        }
+    }
 
     #[test]
     fn bars_fill_one_cell_per_five_points() {

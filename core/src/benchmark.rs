@@ -45,26 +45,53 @@ impl Questionnaire {
         let Some(benchmarks) = &self.benchmarks else {
             return;
         };
-        let lang = report.lang;
-        let chosen = group.and_then(|id| benchmarks.groups.iter().find(|g| g.id == id));
-        let (count, overall, factors, label) = match chosen {
-            Some(g) => (g.count, &g.overall, &g.factors, g.name.get(lang)),
-            None => (
-                benchmarks.count,
-                &benchmarks.overall,
-                &benchmarks.factors,
-                benchmarks.label.get(lang),
-            ),
+        let chosen = benchmarks.population(group);
+        let label = match chosen.group {
+            Some(g) => g.name.get(report.lang),
+            None => benchmarks.label.get(report.lang),
         };
         let compare = |bins: &[u32], score| Benchmark {
-            percentile: percentile(bins, count, score),
-            count,
+            percentile: percentile(bins, chosen.count, score),
+            count: chosen.count,
             label: label.to_owned(),
-            group: chosen.map(|g| g.id.clone()),
+            group: chosen.group.map(|g| g.id.clone()),
         };
-        report.overall.benchmark = Some(compare(overall, report.overall.score));
+        report.overall.benchmark = Some(compare(chosen.overall, report.overall.score));
         for factor in &mut report.factors {
-            factor.benchmark = factors.get(&factor.id).map(|bins| compare(bins, factor.score));
+            factor.benchmark = chosen.factors.get(&factor.id).map(|bins| compare(bins, factor.score));
+        }
+    }
+}
+
+/// The respondents a comparison is with: a group, or everyone.
+pub struct Population<'b> {
+    /// The group, or `None` for everyone.
+    pub group: Option<&'b Group>,
+    /// How many responded.
+    pub count: u32,
+    /// Their overall scores' distribution.
+    pub overall: &'b [u32],
+    /// Their factor scores' distributions.
+    pub factors: &'b Distributions,
+}
+
+impl Benchmarks {
+    /// The group with id `group`, or everyone when it is `None` or names
+    /// no group.
+    pub fn population(&self, group: Option<&str>) -> Population<'_> {
+        match group.and_then(|id| self.groups.iter().find(|g| g.id == id)) {
+            Some(g) => Population {
+                group: Some(g),
+                count: g.count,
+                overall: &g.overall,
+                factors: &g.factors,
+            },
+            None => Population {
+                group: None,
+                count: self.count,
+                overall: &self.overall,
+                factors: &self.factors,
+            },
         }
     }
 }
@@ -140,6 +167,14 @@ impl Builder {
             all: Tally::new(q.factors.len()),
             groups: Vec::new(),
         }
+    }
+
+    /// How many groups it has met so far, however few their responses: a
+    /// caller may stop when a column it groups by turns out to hold
+    /// something else (an e-mail address), which would make one group per
+    /// respondent.
+    pub fn groups(&self) -> usize {
+        self.groups.len()
     }
 
     /// Counts one response's scores, in `group` (a name as the responses

@@ -134,8 +134,15 @@ impl Questionnaire {
     /// not allowed.
     pub fn read_response(&self, text: &str) -> Result<Response, Vec<Problem>> {
         let value = problem::parse_json(text)?;
+        self.read_response_value(&value)
+    }
+
+    /// Like [`Questionnaire::read_response`], from an already parsed value:
+    /// for a caller that takes a field of its own out first (`readiness
+    /// benchmark --by`, whose group field an answers file does not have).
+    pub fn read_response_value(&self, value: &json::Value) -> Result<Response, Vec<Problem>> {
         let mut reader = problem::Reader::default();
-        let response = Response::read(&mut reader, &value);
+        let response = Response::read(&mut reader, value);
         let mut problems = reader.problems;
         problems.extend(score::check(self, &response.answers));
         if problems.is_empty() {

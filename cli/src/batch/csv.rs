@@ -1,6 +1,6 @@
 //! Responses as CSV, the way spreadsheets and form tools export them: a
-//! header row of question ids (plus an optional `respondent` column), one
-//! response per record.
+//! header row of question ids (plus an optional `respondent` column, and
+//! the group column `benchmark --by` names), one response per record.
 //!
 //! The header is mapped to question indices once; each record then fills a
 //! reused `Sheet` directly, with no allocation: the fast path. Records are
@@ -24,7 +24,7 @@ use readiness_core::{shorten, Answer, Answers, Questionnaire};
 
 use header::{columns, sniff_delimiter, unanswerable, Column};
 
-use super::source::{Entry, Next, Source, Want};
+use super::source::{Entry, Grouping, Next, Source, Want};
 use crate::failure::Failure;
 use crate::paths::display_name;
 
@@ -84,7 +84,13 @@ impl<R: BufRead> CsvSource<R> {
     /// Reads and checks the header. Every bad column is reported at once
     /// (exit 1); questions without a column are noted on standard error and
     /// count as unanswered.
-    pub fn new(mut input: R, path: &Path, q: &Questionnaire, want: Want) -> Result<Self, Failure> {
+    pub fn new(
+        mut input: R,
+        path: &Path,
+        q: &Questionnaire,
+        want: Want,
+        grouping: Grouping<'_>,
+    ) -> Result<Self, Failure> {
         let delimiter = sniff_delimiter(&mut input).map_err(|error| Failure::read(path, &error))?;
         let mut records = Records::new(input, path, delimiter);
         let name = display_name(path);
@@ -102,7 +108,7 @@ impl<R: BufRead> CsvSource<R> {
             }
             record => records.for_each_field(&record, |field| header.push_field(field)),
         }
-        let columns = columns(&header, q).map_err(|problems| {
+        let columns = columns(&header, q, grouping).map_err(|problems| {
             Failure::Invalid(
                 problems
                     .into_iter()
@@ -136,6 +142,7 @@ impl<R: BufRead> CsvSource<R> {
         let mut problems = Vec::new();
         let mut filled = false;
         entry.respondent.clear();
+        entry.group.clear();
         match self.want {
             Want::Sheet => entry.sheet.clear(),
             Want::Answers => entry.answers = Answers::new(),
@@ -151,6 +158,7 @@ impl<R: BufRead> CsvSource<R> {
             filled = true;
             match column {
                 Column::Respondent => entry.respondent.push_str(&String::from_utf8_lossy(trimmed)),
+                Column::Group => entry.group.push_str(&String::from_utf8_lossy(trimmed)),
                 Column::Unnamed { position } => problems.push(format!(
                     "column {position} has no name in the header but holds `{}`; name the column or empty it",
                     shorten(&String::from_utf8_lossy(cell))

@@ -3,7 +3,9 @@
 //! A source ([`csv`], [`jsonl`]) reads one response at a time into a reused
 //! [`Entry`]; a [`Sink`] scores it and writes the result (or adds it to a
 //! [`summary`]). Nothing is collected: memory stays the same for 10 KB or
-//! 10 GB. The types they share are in [`source`]; this file runs the loop.
+//! 10 GB. The types they share are in [`source`]; this file runs the loop,
+//! which `readiness benchmark` (`crate::benchmark`) runs too, with the
+//! same sources.
 
 mod csv;
 mod jsonl;
@@ -14,7 +16,7 @@ mod summary;
 use std::io::{self, BufRead, IsTerminal};
 use std::path::Path;
 
-use readiness_core::Answers;
+use readiness_core::{Answers, Questionnaire};
 
 use self::csv::CsvSource;
 use crate::args::{BatchArgs, BatchFormat, InputFormat};
@@ -23,7 +25,8 @@ use crate::input;
 use crate::paths::is_stdin;
 use jsonl::JsonlSource;
 use sink::{Scored, Sink};
-use source::{Counts, Entry, Next, Source, Want};
+pub use source::{is_named, Counts, Entry, Grouping, Want};
+use source::{Next, Source};
 
 /// Runs `readiness batch`: reads, scores and writes every response, then
 /// says on standard error how many were read, scored and bad.
@@ -31,50 +34,87 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let q = input::questionnaire(args.questionnaire.path.as_deref())?;
     let lang = input::lang(args.lang.lang);
     let format = output_format(args.format, args.summary)?;
-    if is_stdin(&args.input) && io::stdin().is_terminal() {
-        // Otherwise `readiness batch` alone would seem to hang.
-        eprintln!("note: reading responses from the terminal; end with Ctrl-D, or name a file (readiness batch FILE)");
-    }
-    let mut reader = input::open(&args.input)?;
-    let input_format = match args.input_format {
-        Some(format) => format,
-        None => guess_input_format(&args.input, &mut reader)?,
-    };
     let want = Want::for_output(format, args.summary);
     // The source comes first: a CSV header that names no question fails
     // before anything is written.
-    let mut source: Box<dyn Source> = match input_format {
-        InputFormat::Csv => Box::new(CsvSource::new(reader, &args.input, &q, want)?),
-        InputFormat::Jsonl => Box::new(JsonlSource::new(reader, &args.input, &q, want)),
-    };
+    let mut source = open("batch", &args.input, args.input_format, &q, want, Grouping::Off)?;
     let stdout = io::stdout().lock();
     let mut sink = Sink::new(format, args.summary, &q, lang, stdout).map_err(Failure::write)?;
 
-    let mut entry = Entry {
-        line: 0,
-        respondent: String::new(),
-        answers: Answers::new(),
-        sheet: q.sheet(),
-    };
+    let mut entry = entry(&q);
     let mut counts = Counts::default();
-    let streamed = stream(source.as_mut(), &mut sink, &mut entry, &mut counts, args.strict);
+    let streamed = stream(
+        source.as_mut(),
+        &mut entry,
+        &mut counts,
+        args.strict,
+        |entry| match sink.write(entry).map_err(Failure::write)? {
+            Scored::Written => Ok(Vec::new()),
+            Scored::Unscorable(problems) => Ok(problems.iter().map(ToString::to_string).collect()),
+        },
+    );
     let finished = streamed.and_then(|()| sink.finish(&counts).map_err(Failure::write));
     if let Err(Failure::OutputClosed) = finished {
         return finished;
     }
-    eprintln!("{}", closing_count(&counts));
+    eprintln!("{}", closing_count(&counts, "scored"));
     match finished {
         Ok(()) if counts.bad > 0 => Err(Failure::BadLines),
         other => other,
     }
 }
 
-fn stream(
+/// The responses in `path` (`-`: standard input) as a source, in the
+/// format given or else guessed, with each response's group where
+/// `grouping` says. A CSV header is read and checked here. `command` is
+/// the subcommand reading them, for the note on reading a terminal.
+pub fn open<'q>(
+    command: &str,
+    path: &Path,
+    format: Option<InputFormat>,
+    q: &'q Questionnaire,
+    want: Want,
+    grouping: Grouping<'_>,
+) -> Result<Box<dyn Source + 'q>, Failure> {
+    if is_stdin(path) && io::stdin().is_terminal() {
+        // Otherwise `readiness batch` alone would seem to hang.
+        eprintln!(
+            "note: reading responses from the terminal; end with Ctrl-D, or name a file (readiness {command} FILE)"
+        );
+    }
+    let mut reader = input::open(path)?;
+    let format = match format {
+        Some(format) => format,
+        None => guess_input_format(path, &mut reader)?,
+    };
+    Ok(match format {
+        InputFormat::Csv => Box::new(CsvSource::new(reader, path, q, want, grouping)?),
+        InputFormat::Jsonl => Box::new(JsonlSource::new(reader, path, q, want, grouping)),
+    })
+}
+
+/// An entry to read responses to `q` into, reused from one to the next.
+pub fn entry(q: &Questionnaire) -> Entry {
+    Entry {
+        line: 0,
+        respondent: String::new(),
+        group: String::new(),
+        answers: Answers::new(),
+        sheet: q.sheet(),
+    }
+}
+
+/// Reads every response of `source` into `entry` and hands it to `take`,
+/// which scores it and uses it, and returns what is wrong with it (nothing
+/// when it was used). Each bad line goes to standard error as `line N:
+/// what is wrong` as it comes, and the rest goes on (`strict`: the first
+/// stops it). An error of `take`'s own (the output went away) stops it.
+pub fn stream(
     source: &mut dyn Source,
-    sink: &mut Sink<'_, impl io::Write>,
     entry: &mut Entry,
     counts: &mut Counts,
     strict: bool,
+    mut take: impl FnMut(&Entry) -> Result<Vec<String>, Failure>,
 ) -> Result<(), Failure> {
     loop {
         let problems = match source.next(entry)? {
@@ -85,14 +125,15 @@ fn stream(
                 continue;
             }
             Next::Bad(problems) => problems,
-            Next::Response => match sink.write(entry).map_err(Failure::write)? {
-                Scored::Written => {
+            Next::Response => {
+                let problems = take(entry)?;
+                if problems.is_empty() {
                     counts.read += 1;
                     counts.scored += 1;
                     continue;
                 }
-                Scored::Unscorable(problems) => problems.iter().map(ToString::to_string).collect(),
-            },
+                problems
+            }
         };
         counts.read += 1;
         counts.bad += 1;
@@ -105,8 +146,10 @@ fn stream(
     }
 }
 
-fn closing_count(counts: &Counts) -> String {
-    let mut line = format!("read {}, scored {}, bad {}", counts.read, counts.scored, counts.bad);
+/// The closing count on standard error: `read 10, scored 9, bad 1`, where
+/// `done` names what became of the good responses.
+pub fn closing_count(counts: &Counts, done: &str) -> String {
+    let mut line = format!("read {}, {done} {}, bad {}", counts.read, counts.scored, counts.bad);
     if counts.empty > 0 {
         line.push_str(&format!(", skipped {} empty rows", counts.empty));
     }

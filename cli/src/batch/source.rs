@@ -1,7 +1,8 @@
 //! The protocol every batch reader and writer shares: a [`Source`] reads
 //! each response into a reused [`Entry`] and says what it found ([`Next`]);
-//! the sink says what it needs of each response ([`Want`]); the loop keeps
-//! the closing [`Counts`].
+//! the sink says what it needs of each response ([`Want`]) and the command
+//! which column or field holds its group ([`Grouping`]); the loop keeps the
+//! closing [`Counts`].
 
 use readiness_core::{Answers, Sheet};
 
@@ -29,6 +30,34 @@ impl Want {
     }
 }
 
+/// Where a response's group is, for commands that group responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping<'a> {
+    /// The command has no groups (`batch`): every column and field is what
+    /// it always is.
+    Off,
+    /// The command groups responses (`benchmark`), by this column or
+    /// field when one is named; without one, an unknown column's hint
+    /// offers `--by`.
+    By(Option<&'a str>),
+}
+
+impl<'a> Grouping<'a> {
+    /// The column or field named to group by.
+    pub fn column(self) -> Option<&'a str> {
+        match self {
+            Grouping::Off => None,
+            Grouping::By(column) => column,
+        }
+    }
+}
+
+/// Whether a header cell or field is the one `--by` names: in any case, as
+/// people retype a spreadsheet's header (`Sector` for `sector`).
+pub fn is_named(name: &str, by: &str) -> bool {
+    name.eq_ignore_ascii_case(by) || (!name.is_ascii() && name.to_lowercase() == by.to_lowercase())
+}
+
 /// One response as read, reused from line to line so that the fast path
 /// allocates nothing per response.
 pub struct Entry {
@@ -36,6 +65,9 @@ pub struct Entry {
     pub line: u64,
     /// Who answered; empty when the input does not say.
     pub respondent: String,
+    /// The response's group (`benchmark --by`): the cell or field as
+    /// written, trimmed; empty when there is none.
+    pub group: String,
     /// The answers, filled when the sink wants [`Want::Answers`].
     pub answers: Answers,
     /// The answers, filled when the sink wants [`Want::Sheet`].

@@ -6,6 +6,7 @@
 
 mod batch_csv;
 mod batch_jsonl;
+mod benchmark;
 mod builtin;
 mod commands;
 mod score;

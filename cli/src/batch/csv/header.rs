@@ -6,6 +6,8 @@ use std::io::{self, BufRead};
 use csv::ByteRecord;
 use readiness_core::Questionnaire;
 
+use crate::batch::source::{is_named, Grouping};
+
 /// The name of the optional column that says who answered.
 const RESPONDENT: &str = "respondent";
 
@@ -16,6 +18,8 @@ pub enum Column {
         id: String,
     },
     Respondent,
+    /// The column `--by` names: each response's group.
+    Group,
     /// A column without a name (a trailing separator in the header): its
     /// cells must stay empty.
     Unnamed {
@@ -24,13 +28,17 @@ pub enum Column {
 }
 
 /// Maps header cells to columns, listing every bad one.
-pub fn columns(header: &ByteRecord, q: &Questionnaire) -> Result<Vec<Column>, Vec<String>> {
+pub fn columns(header: &ByteRecord, q: &Questionnaire, grouping: Grouping<'_>) -> Result<Vec<Column>, Vec<String>> {
     let mut columns = Vec::with_capacity(header.len());
     let mut problems = Vec::new();
     let mut unknown = Vec::new();
     for (position, cell) in header.iter().enumerate() {
         let name = String::from_utf8_lossy(cell).trim().to_owned();
-        let column = if name.eq_ignore_ascii_case(RESPONDENT) {
+        // `--by` first: it is how a column that is not a question becomes
+        // known (the command refuses a `--by` naming a question).
+        let column = if grouping.column().is_some_and(|by| is_named(&name, by)) {
+            Column::Group
+        } else if name.eq_ignore_ascii_case(RESPONDENT) {
             Column::Respondent
         } else if let Some(index) = q.question_index(&name) {
             Column::Question {
@@ -46,7 +54,7 @@ pub fn columns(header: &ByteRecord, q: &Questionnaire) -> Result<Vec<Column>, Ve
             continue;
         };
         let duplicate = columns.iter().any(|earlier| match (earlier, &column) {
-            (Column::Respondent, Column::Respondent) => true,
+            (Column::Respondent, Column::Respondent) | (Column::Group, Column::Group) => true,
             (Column::Question { index: a, .. }, Column::Question { index: b, .. }) => a == b,
             _ => false,
         });
@@ -62,16 +70,56 @@ pub fn columns(header: &ByteRecord, q: &Questionnaire) -> Result<Vec<Column>, Ve
             q.id
         )]);
     }
-    for name in unknown {
+    if let Some(by) = grouping.column() {
+        if !columns.iter().any(|column| matches!(column, Column::Group)) {
+            problems.push(missing_group(by, &unknown));
+        }
+    }
+    for name in &unknown {
+        // A command that groups, with no group column named yet, may have
+        // been meant to group by this one.
+        let fix = match grouping {
+            Grouping::By(None) => format!("group the responses by it with `--by {}`, or delete it", quoted(name)),
+            Grouping::Off | Grouping::By(Some(_)) => "or delete it".to_owned(),
+        };
         problems.push(format!(
-            "unknown column `{name}`: no question has this id{}; rename it `{RESPONDENT}` if it says who answered, or delete it",
-            suggestion(q, &name)
+            "unknown column `{name}`: no question has this id{}; rename it `{RESPONDENT}` if it says who answered, {fix}",
+            suggestion(q, name)
         ));
     }
     if problems.is_empty() {
         Ok(columns)
     } else {
         Err(problems)
+    }
+}
+
+/// The problem of a `--by` column the header lacks, naming the columns it
+/// could have meant: those that are neither questions nor `respondent`.
+fn missing_group(by: &str, others: &[String]) -> String {
+    let problem = format!("no column is named `{by}` to group by (--by)");
+    if others.is_empty() {
+        return format!(
+            "{problem}; the header holds only question ids and `{RESPONDENT}`: add a column that names each response's group"
+        );
+    }
+    let names: Vec<&str> = others.iter().map(String::as_str).collect();
+    let hint = readiness_core::suggest(by, &names);
+    if hint.starts_with("did you mean") {
+        format!("{problem}; {hint}")
+    } else {
+        let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+        format!("{problem}; the columns that are not questions are {}", names.join(", "))
+    }
+}
+
+/// A column name as a shell argument: quoted when it holds anything but
+/// letters, digits, `-` and `_`.
+fn quoted(name: &str) -> String {
+    if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+        name.to_owned()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
     }
 }
 

@@ -3,18 +3,23 @@
 //!
 //! It reads the shape that exports and scripts write, byte by byte:
 //! `{"respondent": "r-17" | 17, "answers": {"<question id>": 0..4 |
-//! "dont-know" | "not-applicable" | null, …}}`, fields in either order,
-//! JSON white space anywhere. Whatever else it meets (an escape in a
-//! string, an unknown id, a repeated field, a number that is not a single
-//! digit, a syntax error, …) it declines, and the line is read by the
-//! core's `read_response` instead, which accepts or reports exactly as
-//! before. So the scanner only has to be right about what it accepts: each
-//! line it accepts, `read_response` accepts too, with the same respondent
-//! and answers (the tests below hold it to that).
+//! "dont-know" | "not-applicable" | null, …}}`, fields in any order, JSON
+//! white space anywhere, and with `benchmark --by department` a string
+//! field `"department": "Sales"` (the group). Whatever else it meets (an
+//! escape in a string, an unknown id, a repeated field, a number that is
+//! not a single digit, a syntax error, …) it declines, and the line is read
+//! by the core's `read_response` instead, which accepts or reports exactly
+//! as before. So the scanner only has to be right about what it accepts:
+//! each line it accepts, `read_response` accepts too, with the same
+//! respondent and answers (the tests below hold it to that; `jsonl.rs`'s
+//! tests do the same for lines with a group, which the core reads once
+//! the group field is taken out).
 
 use std::collections::HashMap;
 
 use readiness_core::{Answer, Questionnaire, Sheet};
+
+use crate::batch::source::is_named;
 
 pub struct Scanner {
     /// Question ids in questionnaire order (the sheet's slots).
@@ -29,6 +34,8 @@ pub struct Scanner {
     digits: [Option<Answer>; 256],
     /// Answers written as a string, by their code.
     words: Vec<(&'static [u8], Answer)>,
+    /// The field that holds the group (`benchmark --by`), if any.
+    by: Option<Box<str>>,
 }
 
 struct Id {
@@ -37,7 +44,9 @@ struct Id {
 }
 
 impl Scanner {
-    pub fn new(q: &Questionnaire) -> Scanner {
+    /// A scanner of responses to `q`, reading the group from the field
+    /// `by` names, if any.
+    pub fn new(q: &Questionnaire, by: Option<&str>) -> Scanner {
         let ids: Vec<Id> = q
             .questions()
             .map(|(_, question)| Id {
@@ -69,6 +78,7 @@ impl Scanner {
             stamp: 0,
             digits,
             words,
+            by: by.map(Into::into),
         }
     }
 
@@ -78,14 +88,15 @@ impl Scanner {
     }
 
     /// Reads `line` (one JSON Lines line without its line end) into
-    /// `respondent` and `sheet`, or `None` to have the core read it; then
-    /// both hold whatever was read so far.
-    pub fn scan(&mut self, line: &str, respondent: &mut String, sheet: &mut Sheet) -> Option<()> {
+    /// `respondent`, `group` and `sheet`, or `None` to have the core read
+    /// it; then they hold whatever was read so far.
+    pub fn scan(&mut self, line: &str, respondent: &mut String, group: &mut String, sheet: &mut Sheet) -> Option<()> {
         self.stamp += 1;
         respondent.clear();
+        group.clear();
         sheet.clear();
         let mut at = Cursor { text: line, pos: 0 };
-        let (mut answers, mut named) = (false, false);
+        let (mut answers, mut named, mut grouped) = (false, false, false);
         at.space();
         at.eat(b'{')?;
         loop {
@@ -102,6 +113,12 @@ impl Scanner {
                 "respondent" if !named => {
                     named = true;
                     respondent.push_str(at.respondent()?);
+                }
+                // Only a plain string: `null`, a number or an escape is
+                // the core's (and `jsonl.rs`'s) to read.
+                key if !grouped && self.by.as_deref().is_some_and(|by| is_named(key, by)) => {
+                    grouped = true;
+                    group.push_str(at.string()?.trim());
                 }
                 _ => return None,
             }
@@ -268,11 +285,13 @@ mod tests {
     /// reads the same; whether it accepted.
     fn agrees(scanner: &mut Scanner, q: &Questionnaire, line: &str) -> bool {
         let mut respondent = String::from("stale");
+        let mut group = String::from("stale");
         let mut sheet = q.sheet();
         sheet.set(0, Some(Answer::Value(3)));
-        let Some(()) = scanner.scan(line, &mut respondent, &mut sheet) else {
+        let Some(()) = scanner.scan(line, &mut respondent, &mut group, &mut sheet) else {
             return false;
         };
+        assert_eq!(group, "", "no group without --by: {line}");
         let (core_respondent, core_sheet) =
             core(q, line).unwrap_or_else(|| panic!("the scanner accepted what the core refuses: {line}"));
         assert_eq!(respondent, core_respondent.unwrap_or_default(), "{line}");
@@ -283,7 +302,7 @@ mod tests {
     #[test]
     fn reads_the_common_shape_as_the_core_does() {
         let q = tiny();
-        let mut scanner = Scanner::new(&q);
+        let mut scanner = Scanner::new(&q, None);
         for line in [
             r#"{"respondent":"r-1","answers":{"a-one":4,"a-two":"dont-know","a-three":"not-applicable","b-one":0,"b-sponsor":null}}"#,
             r#"{"answers": {"b-sponsor": 2, "a-one": 1}, "respondent": 17}"#,
@@ -301,7 +320,7 @@ mod tests {
     #[test]
     fn declines_everything_else_for_the_core_to_read() {
         let q = tiny();
-        let mut scanner = Scanner::new(&q);
+        let mut scanner = Scanner::new(&q, None);
         for line in [
             // Problems the core reports.
             "",
@@ -352,7 +371,7 @@ mod tests {
     #[test]
     fn never_accepts_what_the_core_reads_otherwise() {
         let q = tiny();
-        let mut scanner = Scanner::new(&q);
+        let mut scanner = Scanner::new(&q, None);
         let seeds = [
             r#"{"respondent":"r-1","answers":{"a-one":4,"a-two":"dont-know","a-three":"not-applicable","b-one":0,"b-sponsor":null}}"#,
             r#"{"answers": {"b-sponsor": 2, "a-one": 1}, "respondent": 17}"#,
