@@ -74,6 +74,8 @@ test: tools
 	$(WASM_TEST_ENV) cargo test -p readiness-wasm --target wasm32-unknown-unknown --features api \
 		2>&1 | tee $(LOGS)/wasm.log
 	$(build_dist)
+	@echo "== the widget with the comparisons, for the browser tests (target/widget-compare)"
+	WIDGET_FEATURES=compare WIDGET_OUT=target/widget-compare bash scripts/build-widget.sh
 	@echo "== e2e tests (playwright-core, Chromium)"
 	node --test --test-reporter=spec tests/e2e/ 2>&1 | tee $(LOGS)/e2e.log
 	@echo "== npm package (Node, tsc --strict, Vite in Chromium)"

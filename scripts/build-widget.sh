@@ -10,13 +10,19 @@
 # the checkout, the cargo home and the toolchains are: paths are remapped.
 # target/widget-build/toolchain.txt records the tools used; the size report
 # prints it.
+#
+# WIDGET_FEATURES=compare builds the widget with the comparisons (with a
+# questionnaire's benchmarks and with the visitor's last result; see
+# wasm/Cargo.toml) into WIDGET_OUT (default dist/widget), and only the
+# widget: the browser tests build it so into target/widget-compare/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/toolchain.env
 
-out=dist/widget
+features=${WIDGET_FEATURES:-}
+out=${WIDGET_OUT:-dist/widget}
 target=${CARGO_TARGET_DIR:-target}
-build=$target/widget-build
+build=$target/widget-build${features:+-$features}
 terser=node_modules/.bin/terser
 
 # Paths compiled into the module (a panic location or two even with
@@ -53,7 +59,7 @@ fi
 # build_wasm FEATURE NAME: builds the crate with one feature and copies the
 # module to $build/NAME.wasm (both builds write the same file name).
 build_wasm() {
-  local feature=$1 name=$2 wasm=
+  local feature=$1${features:+,$features} name=$2 wasm=
   if $nightly; then
     if CARGO_ENCODED_RUSTFLAGS=$(encode -Zunstable-options -Cpanic=immediate-abort "${remap[@]}") \
       cargo "+$WIDGET_NIGHTLY" build -p readiness-wasm --lib --target wasm32-unknown-unknown --profile widget \
@@ -79,7 +85,7 @@ build_wasm() {
 rm -rf "$build" && mkdir -p "$build"
 build_wasm widget readiness_wasm
 build_wasm validator readiness_validate
-build_wasm studio readiness_studio
+[ -z "$features" ] && build_wasm studio readiness_studio
 
 rm -rf "$out"
 mkdir -p "$out"
@@ -91,8 +97,10 @@ for name in readiness_wasm readiness_validate; do
   bash scripts/wasm-opt.sh "$build/$name.wasm" "$out/${name}_bg.wasm"
 done
 studio=dist/studio
-rm -rf "$studio" && mkdir -p "$studio"
-bash scripts/wasm-opt.sh "$build/readiness_studio.wasm" "$studio/readiness_studio_bg.wasm"
+if [ -z "$features" ]; then
+  rm -rf "$studio" && mkdir -p "$studio"
+  bash scripts/wasm-opt.sh "$build/readiness_studio.wasm" "$studio/readiness_studio_bg.wasm"
+fi
 
 # 3. The loader and its stylesheet, minified (terser; lightningcss, from
 #    package-lock.json, with no browser targets: nothing is rewritten for
@@ -110,7 +118,13 @@ minify_css() {
 }
 #    The stylesheet goes into the loader (its `const CSS = ''`): one
 #    request fewer on the way to the first screen.
-minify_css www/readiness-check.css "$build/readiness-check.css"
+#    The comparisons' styles only in the build that has them.
+css=www/readiness-check.css
+if [[ ,$features, == *,compare,* ]]; then
+  cat www/readiness-check.css www/readiness-compare.css >"$build/styles.css"
+  css=$build/styles.css
+fi
+minify_css "$css" "$build/readiness-check.css"
 #    So do the words each language needs before its label file arrives
 #    (the first four of wasm/labels/<lang>.txt, `const EARLY = {}`), whose
 #    keys are the languages the loader accepts: a language is its file.
@@ -137,12 +151,14 @@ node -e '
 #    embed never loads it. embed.html + its script and style, and the
 #    optional resizer the parent page includes.
 embed=dist/embed
-rm -rf "$embed" && mkdir -p "$embed"
-for file in embed.js readiness-frame.js; do
-  "$terser" "www/embed/$file" --module --ecma 2022 --compress --mangle --output "$embed/$file"
-done
-minify_css www/embed/embed.css "$embed/embed.css"
-cp www/embed/embed.html "$embed/"
+if [ -z "$features" ]; then
+  rm -rf "$embed" && mkdir -p "$embed"
+  for file in embed.js readiness-frame.js; do
+    "$terser" "www/embed/$file" --module --ecma 2022 --compress --mangle --output "$embed/$file"
+  done
+  minify_css www/embed/embed.css "$embed/embed.css"
+  cp www/embed/embed.html "$embed/"
+fi
 
 # 4. The built-in questionnaire as one pack per language (see
 #    core/src/pack.rs): a visitor downloads only the texts of theirs, and
@@ -157,7 +173,9 @@ cp www/embed/embed.html "$embed/"
 cli=$target/release/readiness
 for file in wasm/labels/*.txt; do
   lang=$(basename "$file" .txt)
-  grep -v '^#' "$file" | tail -n +5 | sed -E 's/^[a-z_]+: //' | tr '\n' '\037' | sed 's/\x1f$//' \
+  # The comparisons' words follow `decimal`: cut without the feature.
+  if [[ ,$features, == *,compare,* ]]; then cat "$file"; else sed '/^decimal: /q' "$file"; fi |
+    grep -v '^#' | tail -n +5 | sed -E 's/^[a-z_]+: //' | tr '\n' '\037' | sed 's/\x1f$//' \
     >"$out/labels.$lang.txt"
   "$cli" pack --lang "$lang" >"$out/social-media-strategy.$lang.txt"
 done
@@ -165,9 +183,11 @@ done
 # 5. The studio (dist/studio/), which only marketers load: its pages and
 #    scripts as written (www/studio/), the glue to its module, and the
 #    built-in questionnaire as JSON to start from.
-cp -R www/studio/. "$studio/"
-"$terser" www/studio-core.js --module --ecma 2020 --compress --mangle --output "$studio/studio-core.js"
-"$cli" questionnaire >"$studio/social-media-strategy.json"
+if [ -z "$features" ]; then
+  cp -R www/studio/. "$studio/"
+  "$terser" www/studio-core.js --module --ecma 2020 --compress --mangle --output "$studio/studio-core.js"
+  "$cli" questionnaire >"$studio/social-media-strategy.json"
+fi
 
 # 6. What built it, for the size report (scripts/size-report.mjs).
 {

@@ -239,9 +239,11 @@ class ReadinessCheck extends HTMLElement {
         const button = event.target instanceof Element && event.target.closest('[data-action]');
         if (button) this.call('action', button.getAttribute('data-action'), location.href.split('#')[0]);
       });
-      root.addEventListener('change', ({ target }) => {
-        if (target instanceof HTMLInputElement) this.call('changed', target.name, target.value);
-      });
+      // An answer's radio is named after its question; the results' one
+      // select (the comparisons') has no name.
+      root.addEventListener('change', ({ target }) =>
+        this.call(...(target.name ? ['changed', target.name] : ['compare']), target.value),
+      );
       root.addEventListener('submit', (event) => {
         // Never let the form navigate the page, even with the module down.
         event.preventDefault();
@@ -445,7 +447,14 @@ class ReadinessCheck extends HTMLElement {
         printResults(this);
         break;
       case 'restore':
-        this.call('restored', storage((s) => s.getItem(effect.key) ?? takeOlder(s, effect.key)) ?? '');
+        // With the visitor's date, YYYY-MM-DD as Swedish writes it (the
+        // module has no clock), and the last result the comparisons keep.
+        this.call(
+          'restored',
+          new Date().toLocaleDateString('sv'),
+          storage((s) => s.getItem(effect.key) ?? takeOlder(s, effect.key)) ?? '',
+          storage((s) => s.getItem(effect.last)) ?? '',
+        );
         break;
       case 'save':
         storage((s) => s.setItem(effect.key, effect.value));

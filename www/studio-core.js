@@ -1,7 +1,8 @@
-// The studio's link to the core (dist/studio/studio-core.js): `check(json)`
-// and `team(json, links)`, answered by readiness_studio_bg.wasm (the
-// validator, the lints, the time estimate, format upgrades and the team
-// view; wasm/src/studio.rs).
+// The studio's link to the core (dist/studio/studio-core.js): `check(json)`,
+// `team(json, links)` and `benchmark(json, responses, minCount, label)`,
+// answered by readiness_studio_bg.wasm (the validator, the lints, the time
+// estimate, format upgrades, the team view and benchmarks from responses;
+// wasm/src/studio.rs).
 // The module trades strings through its own exports, as the widget's does
 // (wasm/src/exports.rs): no wasm-bindgen, no imports.
 
@@ -43,6 +44,20 @@ export async function check(text) {
 export async function team(text, links, lang = 'en') {
   const x = await module();
   x.rc_team(...put(x, text), ...put(x, links), ...put(x, lang));
+  return result(x);
+}
+
+/**
+ * Benchmarks made from responses (wasm/src/studio.rs, `benchmark`): the
+ * `benchmarks` section, what was counted and left out, and a preview.
+ * @param {string} text the questionnaire as JSON
+ * @param {{line: number, group: string|null, answers: Record<string, string|number>}[]} responses
+ * @param {number} minCount groups with fewer responses are left out
+ * @param {Record<string, string>} label per language; `{n}` stands for the count
+ */
+export async function benchmark(text, responses, minCount, label) {
+  const x = await module();
+  x.rc_benchmark(...put(x, text), ...put(x, JSON.stringify(responses)), minCount, ...put(x, JSON.stringify(label)));
   return result(x);
 }
 

@@ -5,9 +5,9 @@
 use crate::json::Value;
 use crate::lang::{Lang, Text};
 use crate::problem::{decimal, field_path, index_path, suggest, Fields, Reader};
-use crate::questionnaire::{
-    AnswerOption, Benchmarks, Cap, Distributions, Factor, Group, Level, Question, Questionnaire, FORMAT_VERSION, SCALE,
-};
+use crate::questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
+#[cfg(feature = "benchmarks")]
+use crate::questionnaire::{Benchmarks, Distributions, Group};
 
 /// Decodes what it can, reporting every problem on the way; the result is
 /// only trusted when `reader.problems` stays empty.
@@ -34,6 +34,7 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
         levels: Vec::new(),
         factors: Vec::new(),
         caps: Vec::new(),
+        #[cfg(feature = "benchmarks")]
         benchmarks: None,
     };
     let Some(fields) = reader.object(value, "", &FIELDS) else {
@@ -86,7 +87,12 @@ pub(crate) fn questionnaire(reader: &mut Reader, value: &Value) -> Questionnaire
             }
         }
     }
-    q.benchmarks = fields.get("benchmarks").and_then(|value| benchmarks(&mut ctx, value));
+    // Without the feature (the widget's build) the section is accepted and
+    // left out: its questionnaire still works, with no comparisons.
+    #[cfg(feature = "benchmarks")]
+    {
+        q.benchmarks = fields.get("benchmarks").and_then(|value| benchmarks(&mut ctx, value));
+    }
     q
 }
 
@@ -418,6 +424,7 @@ fn cap(ctx: &mut Context<'_>, value: &Value, path: &str) -> Option<Cap> {
     }
 }
 
+#[cfg(feature = "benchmarks")]
 fn benchmarks(ctx: &mut Context<'_>, value: &Value) -> Option<Benchmarks> {
     const PATH: &str = "benchmarks";
     let fields = ctx
@@ -457,6 +464,7 @@ fn benchmarks(ctx: &mut Context<'_>, value: &Value) -> Option<Benchmarks> {
     })
 }
 
+#[cfg(feature = "benchmarks")]
 /// The fields everyone's benchmark and each group's share: `count`,
 /// `overall` and `factors` (their rules are in `validate.rs`).
 fn population(reader: &mut Reader, fields: Fields<'_>, path: &str) -> (u32, Vec<u32>, Distributions) {
@@ -483,6 +491,7 @@ fn population(reader: &mut Reader, fields: Fields<'_>, path: &str) -> (u32, Vec<
     (count, overall, factors)
 }
 
+#[cfg(feature = "benchmarks")]
 /// A distribution: a list of counts.
 fn bins(reader: &mut Reader, value: &Value, path: &str) -> Vec<u32> {
     let items = reader.array(value, path);
@@ -493,6 +502,7 @@ fn bins(reader: &mut Reader, value: &Value, path: &str) -> Vec<u32> {
     bins
 }
 
+#[cfg(feature = "benchmarks")]
 /// A count of responses: a whole number, 0 or more.
 fn whole(reader: &mut Reader, value: &Value, path: &str) -> Option<u32> {
     let n = reader.number(value, path)?;

@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 
 mod answers;
+#[cfg(feature = "benchmarks")]
 pub mod benchmark;
 mod decode;
 mod evaluate;
@@ -50,11 +51,12 @@ mod validate;
 use std::sync::OnceLock;
 
 pub use answers::{Answer, Answers, Response};
-pub use benchmark::Benchmarks;
 pub use evaluate::{Scores, Sheet};
 pub use lang::{Lang, Text};
 pub use lint::MAX_MINUTES;
 pub use problem::{decimal, shorten, suggest, Problem};
+#[cfg(feature = "benchmarks")]
+pub use questionnaire::Benchmarks;
 pub use questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
 pub use report::{
     AppliedCap, Benchmark, FactorResult, LevelRef, NextLevel, Overall, QuestionnaireRef, Recommendation, Report, Score,
@@ -230,6 +232,7 @@ impl Questionnaire {
                 Cap::AnswerBelow { reason, .. } | Cap::WeakestFactor { reason, .. } => visit(reason),
             }
         }
+        #[cfg(feature = "benchmarks")]
         if let Some(benchmarks) = &mut self.benchmarks {
             visit(&mut benchmarks.label);
             for group in &mut benchmarks.groups {

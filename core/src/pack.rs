@@ -24,10 +24,9 @@
 //! the widget shows without computing it ([`minutes`]).
 
 use crate::lang::{Lang, Text};
-use crate::questionnaire::{
-    AnswerOption, Benchmarks, Cap, Distributions, Factor, Group, Level, Question, Questionnaire, BINS, FORMAT_VERSION,
-    SCALE,
-};
+use crate::questionnaire::{AnswerOption, Cap, Factor, Level, Question, Questionnaire, FORMAT_VERSION, SCALE};
+#[cfg(feature = "benchmarks")]
+use crate::questionnaire::{Benchmarks, Distributions, Group, BINS};
 
 /// The first field of every pack: its format.
 const MAGIC: &str = "RCP1";
@@ -113,8 +112,8 @@ impl Questionnaire {
                 }
             }
         }
+        #[cfg(feature = "benchmarks")]
         match &self.benchmarks {
-            None => out.count(0),
             Some(benchmarks) => {
                 out.count(1 + benchmarks.groups.len());
                 out.population(
@@ -129,7 +128,11 @@ impl Questionnaire {
                     out.population(self, &g.id, &g.name, g.count, &g.overall, &g.factors);
                 }
             }
+            None => out.count(0),
         }
+        // Without the feature there are none.
+        #[cfg(not(feature = "benchmarks"))]
+        out.count(0);
         out.field(END);
         out.out
     }
@@ -224,34 +227,10 @@ impl Questionnaire {
                 }
             });
         }
-        let mut benchmarks = None;
-        for i in 0..r.count() {
-            let id = r.string();
-            let name = r.text();
-            let count = r.whole(9) as u32;
-            let mut bands = || (0..BINS).map(|_| r.whole(9) as u32).collect::<Vec<u32>>();
-            let overall = bands();
-            let factors = Distributions(factors.iter().map(|factor| (factor.id.clone(), bands())).collect());
-            match &mut benchmarks {
-                None => {
-                    r.damaged |= i > 0;
-                    benchmarks = Some(Benchmarks {
-                        label: name,
-                        count,
-                        overall,
-                        factors,
-                        groups: Vec::new(),
-                    });
-                }
-                Some(benchmarks) => benchmarks.groups.push(Group {
-                    id,
-                    name,
-                    count,
-                    overall,
-                    factors,
-                }),
-            }
-        }
+        #[cfg(feature = "benchmarks")]
+        let benchmarks = r.benchmarks(&factors);
+        #[cfg(not(feature = "benchmarks"))]
+        r.skip_benchmarks();
         // Every score has a level; the whole pack was read, to its end.
         r.damaged |= levels.is_empty() || factors.is_empty() || r.field() != END || !r.rest.is_empty();
         (!r.damaged).then(|| Questionnaire {
@@ -264,6 +243,7 @@ impl Questionnaire {
             levels,
             factors,
             caps,
+            #[cfg(feature = "benchmarks")]
             benchmarks,
         })
     }
@@ -323,6 +303,7 @@ impl Writer {
     }
 
     /// One population of the benchmarks (see the module's comment).
+    #[cfg(feature = "benchmarks")]
     fn population(
         &mut self,
         q: &Questionnaire,
@@ -388,6 +369,54 @@ impl<'p> Reader<'p> {
         (!field.is_empty()).then(|| Text::one(self.lang, field.to_owned()))
     }
 
+    /// The benchmarks' populations: everyone's first (its name the label),
+    /// then each group's.
+    #[cfg(feature = "benchmarks")]
+    fn benchmarks(&mut self, factors: &[Factor]) -> Option<Benchmarks> {
+        let mut groups = Vec::new();
+        for _ in 0..self.count() {
+            let mut group = Group {
+                id: self.string(),
+                name: self.text(),
+                count: self.whole(9) as u32,
+                overall: Vec::new(),
+                factors: Distributions::default(),
+            };
+            for f in 0..=factors.len() {
+                let mut bins = Vec::new();
+                for _ in 0..BINS {
+                    bins.push(self.whole(9) as u32);
+                }
+                match factors.get(f.wrapping_sub(1)) {
+                    Some(factor) => group.factors.0.push((factor.id.clone(), bins)),
+                    None => group.overall = bins,
+                }
+            }
+            groups.push(group);
+        }
+        (!groups.is_empty()).then(|| {
+            let everyone = groups.remove(0);
+            Benchmarks {
+                label: everyone.name,
+                count: everyone.count,
+                overall: everyone.overall,
+                factors: everyone.factors,
+                groups,
+            }
+        })
+    }
+
+    /// A build without benchmarks (the widget's) passes over them: a pack
+    /// that has them reads as one that has none.
+    #[cfg(not(feature = "benchmarks"))]
+    fn skip_benchmarks(&mut self) {
+        if self.count() > 0 {
+            // To the last field, the end mark.
+            let last = self.rest.bytes().rposition(|b| b == SEPARATOR as u8).unwrap_or(0);
+            self.rest = &self.rest[last..];
+        }
+    }
+
     /// A count of up to six digits; more would be damage, not content
     /// (and a loop over it could run for long).
     fn count(&mut self) -> usize {
@@ -396,6 +425,7 @@ impl<'p> Reader<'p> {
 
     /// A whole number of up to `digits` digits (at most 9: a count of
     /// responses).
+    #[inline(always)]
     fn whole(&mut self, digits: usize) -> usize {
         let field = self.field();
         let mut n: usize = 0;
@@ -463,6 +493,21 @@ mod tests {
         for &lang in &q.languages {
             let pack = q.pack(lang);
             // (Not assert_eq!: a mismatch would print two questionnaires.)
+            assert!(
+                Questionnaire::from_pack(&pack).as_ref() == Some(&q.only(lang)),
+                "{lang}"
+            );
+        }
+    }
+
+    #[cfg(feature = "benchmarks")]
+    #[test]
+    fn benchmarks_travel_in_the_pack() {
+        let text = include_str!("../../tests/questionnaires/benchmarked.json");
+        let q = Questionnaire::from_json(text).unwrap();
+        assert!(!q.benchmarks.as_ref().unwrap().groups.is_empty());
+        for &lang in &q.languages {
+            let pack = q.pack(lang);
             assert!(
                 Questionnaire::from_pack(&pack).as_ref() == Some(&q.only(lang)),
                 "{lang}"

@@ -5,7 +5,9 @@
 //! through [`Questionnaire::from_json`], which decodes and validates in one
 //! pass and reports every problem with its path.
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
+#[cfg(feature = "benchmarks")]
+use serde::Serializer;
 
 use crate::lang::{Lang, Text};
 
@@ -46,6 +48,7 @@ pub struct Questionnaire {
     /// Published distributions of scores, so that each report says how it
     /// compares (`docs/format.md`, "Benchmarks"); `readiness benchmark`
     /// and the studio make them from responses.
+    #[cfg(feature = "benchmarks")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmarks: Option<Benchmarks>,
 }
@@ -336,10 +339,12 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// Bands in a distribution: twenty of five points each.
+#[cfg(feature = "benchmarks")]
 pub const BINS: usize = 20;
 
 /// A questionnaire's benchmarks: everyone's distributions, and optionally
 /// the same for groups of them (by sector, size, …).
+#[cfg(feature = "benchmarks")]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -361,6 +366,7 @@ pub struct Benchmarks {
 }
 
 /// A group of the respondents a benchmark holds.
+#[cfg(feature = "benchmarks")]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -378,9 +384,11 @@ pub struct Group {
 }
 
 /// Distributions by factor id, in questionnaire order (a JSON object).
+#[cfg(feature = "benchmarks")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Distributions(pub Vec<(String, Vec<u32>)>);
 
+#[cfg(feature = "benchmarks")]
 impl Distributions {
     /// The distribution of a factor, by id.
     pub fn get(&self, id: &str) -> Option<&[u32]> {
@@ -391,13 +399,14 @@ impl Distributions {
     }
 }
 
+#[cfg(feature = "benchmarks")]
 impl Serialize for Distributions {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.0.iter().map(|(id, bins)| (id, bins)))
     }
 }
 
-#[cfg(feature = "schema")]
+#[cfg(all(feature = "schema", feature = "benchmarks"))]
 impl schemars::JsonSchema for Distributions {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Distributions".into()

@@ -146,6 +146,7 @@ pub struct Overall {
     pub next: Option<NextLevel>,
     /// How the overall score compares with the questionnaire's benchmarks,
     /// when it has them.
+    #[cfg(feature = "benchmarks")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<Benchmark>,
 }
@@ -216,6 +217,7 @@ pub struct FactorResult {
     pub total: usize,
     /// How the factor's score compares with the questionnaire's
     /// benchmarks, when it has them.
+    #[cfg(feature = "benchmarks")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<Benchmark>,
 }

@@ -89,6 +89,7 @@ pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report
             level: level_ref(q, evaluation.factor_levels[f], lang),
             answered: slots.iter().filter(|answer| answer.is_some()).count(),
             total: slots.len(),
+            #[cfg(feature = "benchmarks")]
             benchmark: None,
         });
     }
@@ -130,6 +131,7 @@ pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report
         points: Score::from_raw((above.min - evaluation.overall.value()).max(0.0)),
     });
 
+    #[cfg_attr(not(feature = "benchmarks"), allow(unused_mut))]
     let mut report = Report {
         questionnaire: QuestionnaireRef {
             id: q.id.clone(),
@@ -144,6 +146,7 @@ pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report
             uncapped_level: level_ref(q, evaluation.uncapped, lang),
             caps,
             next,
+            #[cfg(feature = "benchmarks")]
             benchmark: None,
         },
         factors,
@@ -156,6 +159,7 @@ pub(crate) fn report(q: &Questionnaire, answers: &Answers, lang: Lang) -> Report
         missing,
         answers: answers.clone(),
     };
+    #[cfg(feature = "benchmarks")]
     q.benchmark(&mut report, None);
     report
 }

@@ -2,8 +2,10 @@
 //! weights, thresholds and caps. Types and translations are checked while
 //! decoding (`decode.rs`).
 
-use crate::problem::{decimal, field_path, index_path, shorten, suggest, Reader};
-use crate::questionnaire::{Benchmarks, Cap, Distributions, Questionnaire, BINS, SCALE};
+use crate::problem::{decimal, field_path, index_path, shorten, Reader};
+#[cfg(feature = "benchmarks")]
+use crate::questionnaire::{Benchmarks, Distributions, BINS};
+use crate::questionnaire::{Cap, Questionnaire, SCALE};
 
 /// Ids stay short so that they fit in share links, storage keys and columns.
 const MAX_ID_LEN: usize = 64;
@@ -59,11 +61,13 @@ pub(crate) fn questionnaire(reader: &mut Reader, q: &Questionnaire) {
         }
     }
     caps(reader, q);
+    #[cfg(feature = "benchmarks")]
     if let Some(benchmarks) = &q.benchmarks {
         self::benchmarks(reader, q, benchmarks);
     }
 }
 
+#[cfg(feature = "benchmarks")]
 fn benchmarks(reader: &mut Reader, q: &Questionnaire, benchmarks: &Benchmarks) {
     const PATH: &str = "benchmarks";
     population(
@@ -82,8 +86,9 @@ fn benchmarks(reader: &mut Reader, q: &Questionnaire, benchmarks: &Benchmarks) {
     }
 }
 
+#[cfg(feature = "benchmarks")]
 /// One population's distributions: one per factor, each of `BINS` counts
-/// adding up to `count`.
+/// adding up to `count`, which is at least 1.
 fn population(
     reader: &mut Reader,
     q: &Questionnaire,
@@ -92,13 +97,6 @@ fn population(
     overall: &[u32],
     factors: &Distributions,
 ) {
-    if count == 0 {
-        reader.report(
-            &field_path(path, "count"),
-            "a benchmark of no responses compares with no one",
-            "set `count` to the number of responses the distributions hold, or remove the benchmark",
-        );
-    }
     distribution(reader, &field_path(path, "overall"), count, overall);
     let at = field_path(path, "factors");
     let ids: Vec<&str> = q.factors.iter().map(|factor| factor.id.as_str()).collect();
@@ -109,7 +107,7 @@ fn population(
             reader.report(
                 &field_path(&at, id),
                 ["no factor has the id `", &shorten(id), "`"].concat(),
-                suggest(id, &ids),
+                crate::problem::suggest(id, &ids),
             );
         }
     }
@@ -117,48 +115,30 @@ fn population(
         if factors.get(id).is_none() {
             reader.report(
                 &field_path(&at, id),
-                ["missing the distribution of factor `", id, "`"].concat(),
-                [
-                    "add \"",
-                    id,
-                    "\": [",
-                    &decimal(BINS as i64),
-                    " counts]: every factor has one",
-                ]
-                .concat(),
+                "missing this factor's distribution",
+                "add 20 counts for it: every factor has its distribution",
             );
         }
     }
 }
 
+#[cfg(feature = "benchmarks")]
 fn distribution(reader: &mut Reader, path: &str, count: u32, bins: &[u32]) {
-    let bands = decimal(BINS as i64);
-    if bins.len() != BINS {
+    let sum: u64 = bins.iter().map(|&n| u64::from(n)).sum();
+    if bins.len() != BINS || sum != u64::from(count) || count == 0 {
         reader.report(
             path,
-            ["expected ", &bands, " counts, found ", &decimal(bins.len() as i64)].concat(),
             [
-                "give ",
-                &bands,
-                " counts: how many responses scored 0 to under 5, 5 to under 10, and so on up to 95 to 100",
+                "expected 20 counts adding up to `count` (",
+                &decimal(count.into()),
+                "), found ",
+                &decimal(bins.len() as i64),
+                " adding up to ",
+                &decimal(sum as i64),
             ]
             .concat(),
+            "give how many responses scored 0 to under 5, 5 to under 10, and so on to 95 to 100; `count` is all of them, at least 1",
         );
-    } else {
-        let sum: u64 = bins.iter().map(|&n| u64::from(n)).sum();
-        if sum != u64::from(count) {
-            reader.report(
-                path,
-                [
-                    "the counts add up to ",
-                    &decimal(sum as i64),
-                    ", but `count` is ",
-                    &decimal(count.into()),
-                ]
-                .concat(),
-                "every distribution holds all the responses counted: correct the counts or `count`",
-            );
-        }
     }
 }
 

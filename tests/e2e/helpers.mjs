@@ -22,6 +22,9 @@ export const PAGES = path.join(ROOT, 'tests/e2e/pages');
 export const MOUNTS = {
   '/test': PAGES,
   '/questionnaires': path.join(ROOT, 'tests/questionnaires'),
+  // The widget built with the comparisons (make test builds it; see
+  // wasm/Cargo.toml `compare`), which the shipped one leaves out for now.
+  '/widget-compare': path.join(ROOT, 'target/widget-compare'),
 };
 
 // The flags the machine's probe uses: without the background-networking

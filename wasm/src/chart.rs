@@ -165,6 +165,40 @@ pub fn bar(tenths: i32) -> El {
         )
 }
 
+#[cfg(feature = "compare")]
+/// A distribution of scores as a strip of twenty bars (one per band of
+/// five points, as tall as its share of the busiest band), with a mark at
+/// `tenths`: where the visitor stands among the others. Hidden from
+/// assistive technology: the percentile beside it says the same.
+pub fn strip(bins: &[u32], tenths: i32) -> El {
+    let busiest = bins.iter().copied().max().unwrap_or(0).max(1);
+    let mut svg = el("svg")
+        .attr("viewBox", "0 0 1000 100")
+        .attr("preserveAspectRatio", "none")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .class("rc-strip");
+    for (i, &n) in bins.iter().enumerate() {
+        // At least a sliver: an empty band still shows as a band.
+        let height = (u64::from(n) * 96 / u64::from(busiest)) as i32 + 4;
+        svg = svg.child(
+            el("rect")
+                .attr("x", &number(i as i32 * 50 + 3))
+                .attr("y", &number(100 - height))
+                .attr("width", "44")
+                .attr("height", &number(height))
+                .class("rc-strip-bar"),
+        );
+    }
+    svg.child(
+        el("rect")
+            .attr("x", &number(tenths.clamp(8, 992) - 8))
+            .attr("width", "16")
+            .attr("height", "100")
+            .class("rc-strip-you"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

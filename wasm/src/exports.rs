@@ -123,3 +123,24 @@ pub extern "C" fn rc_team(text: *mut u8, len: usize, links: *mut u8, links_len: 
         &take(lang, lang_len),
     ));
 }
+
+/// The studio's benchmarks from responses (see `benchmark`); the JSON
+/// result is the result. `label` is JSON (`{"en": …}`) or empty.
+#[cfg(feature = "studio")]
+#[no_mangle]
+pub extern "C" fn rc_benchmark(
+    text: *mut u8,
+    len: usize,
+    responses: *mut u8,
+    responses_len: usize,
+    min_count: u32,
+    label: *mut u8,
+    label_len: usize,
+) {
+    put(crate::benchmark(
+        &take(text, len),
+        &take(responses, responses_len),
+        min_count,
+        &take(label, label_len),
+    ));
+}

@@ -11,27 +11,34 @@
 /// Declares `Words` with one field per label, in the order of the label
 /// files, and its reader.
 macro_rules! words {
-    ($($name:ident),* $(,)?) => {
+    ($($(#[$when:meta])* $name:ident),* $(,)?) => {
         /// Every label the widget shows, in one language: one method per
         /// label, in the order of the label files.
         pub struct Words {
-            texts: [&'static str; [$(stringify!($name)),*].len()],
+            texts: [&'static str; At::End as usize],
         }
 
-        /// The labels' positions in a label file.
+        /// The labels' positions in a label file; `End` counts them.
         #[allow(non_camel_case_types, clippy::enum_variant_names)]
         enum At {
-            $($name,)*
+            $($(#[$when])* $name,)*
+            End,
         }
 
         impl Words {
             /// The labels' names, in file order (tests check the files).
             #[cfg(test)]
-            pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+            #[allow(clippy::vec_init_then_push)] // Each push may be cfg'd out.
+            pub fn names() -> Vec<&'static str> {
+                let mut names = Vec::new();
+                $($(#[$when])* names.push(stringify!($name));)*
+                names
+            }
 
             $(
                 // `crashed` is the loader's alone.
                 #[allow(dead_code)]
+                $(#[$when])*
                 pub fn $name(&self) -> &'static str {
                     self.texts[At::$name as usize]
                 }
@@ -59,7 +66,7 @@ impl Words {
     /// The labels `text` holds, and whether it holds exactly all of them.
     fn read(text: &'static str) -> (Words, bool) {
         let mut words = Words {
-            texts: [""; Words::COUNT],
+            texts: [""; At::End as usize],
         };
         let mut fields = Fields(text.trim_ascii_end());
         let mut count = 0;
@@ -68,10 +75,9 @@ impl Words {
             *slot = field;
             count += 1;
         }
-        (words, count == Words::COUNT && fields.0.is_empty())
+        (words, count == At::End as usize && fields.0.is_empty())
     }
 
-    const COUNT: usize = At::decimal as usize + 1;
     /// How many labels the loader holds (`crashed` is the last of them).
     pub const EARLY: usize = At::crashed as usize + 1;
 }
@@ -131,6 +137,22 @@ words! {
     failed,
     dont_know_count,
     decimal,
+    // The comparisons' (feature `compare`), last in the files: a build
+    // without them ships the files cut after `decimal`.
+    #[cfg(feature = "compare")]
+    ahead,
+    #[cfg(feature = "compare")]
+    compare_with,
+    #[cfg(feature = "compare")]
+    ahead_of,
+    #[cfg(feature = "compare")]
+    since,
+    #[cfg(feature = "compare")]
+    change_since,
+    #[cfg(feature = "compare")]
+    forget,
+    #[cfg(feature = "compare")]
+    forgotten,
 }
 
 /// The texts of a label file.
@@ -206,7 +228,7 @@ mod tests {
                 .filter(|line| !line.starts_with('#'))
                 .map(|line| line.split_once(": ").expect("name: text").0)
                 .collect();
-            assert_eq!(names, Words::NAMES, "wasm/labels/{lang}.txt");
+            assert_eq!(names, Words::names(), "wasm/labels/{lang}.txt");
             for line in source.lines().filter(|line| !line.starts_with('#')) {
                 assert!(
                     !line.split_once(": ").unwrap().1.trim().is_empty(),

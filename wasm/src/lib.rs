@@ -27,7 +27,7 @@ mod state;
 #[cfg(feature = "studio")]
 mod studio;
 #[cfg(feature = "studio")]
-pub use studio::{studio, team};
+pub use studio::{benchmark, studio, team};
 #[cfg(feature = "widget")]
 mod storage;
 #[cfg(feature = "widget")]

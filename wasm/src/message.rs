@@ -36,11 +36,15 @@ pub enum Action {
     Print,
     /// Results: make a share link and copy it.
     Share,
+    /// Results: remove everything the widget stored in this browser, and
+    /// store nothing more (with the comparisons, which keep the last result).
+    #[cfg(feature = "compare")]
+    Forget,
 }
 
 impl Action {
     /// Every action, for [`Action::from_name`] and the tests.
-    pub const ALL: [Action; 8] = [
+    pub const ALL: &'static [Action] = &[
         Action::Start,
         Action::Resume,
         Action::StartOver,
@@ -49,6 +53,8 @@ impl Action {
         Action::Retry,
         Action::Print,
         Action::Share,
+        #[cfg(feature = "compare")]
+        Action::Forget,
     ];
 
     /// The action's name on the wire: the one definition of each.
@@ -62,12 +68,14 @@ impl Action {
             Action::Retry => "retry",
             Action::Print => "print",
             Action::Share => "share",
+            #[cfg(feature = "compare")]
+            Action::Forget => "forget",
         }
     }
 
     /// The action with this [`Action::name`], if any.
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|action| action.name() == name)
+        Action::ALL.iter().copied().find(|action| action.name() == name)
     }
 }
 
@@ -100,9 +108,16 @@ pub enum Message<'a> {
     },
     /// `failed` reason: the questionnaire could not be fetched.
     Failed(&'a str),
-    /// `restored` saved progress (a share code, or nothing), read from
-    /// `localStorage` as a `restore` effect asked.
-    Restored(&'a str),
+    /// `restored` today, saved progress, last result: what a `restore`
+    /// effect asked for, read from `localStorage`.
+    Restored {
+        /// The visitor's date (`YYYY-MM-DD`): the core has no clock.
+        today: &'a str,
+        /// The saved answers' share code, or nothing.
+        progress: &'a str,
+        /// The last completed result, `date code`, or nothing.
+        last: &'a str,
+    },
     /// `lang` tag: the language the loader resolved changed.
     Lang(Lang),
     /// `storage` 1|0: the `storage` attribute changed; off forgets.
@@ -128,6 +143,10 @@ pub enum Message<'a> {
     },
     /// `submit`: the step's form was submitted ("Next" or "See my results").
     Submit,
+    /// `compare` group id: the results' group selector changed (empty for
+    /// everyone). With the comparisons only.
+    #[cfg(feature = "compare")]
+    Compare(&'a str),
     /// `go` step: show that step (a decimal index), or the intro when the
     /// field is anything else; a preview beside an editor asks for it.
     Go(Option<usize>),
@@ -177,6 +196,8 @@ enum Kind {
     Changed,
     Action,
     Submit,
+    #[cfg(feature = "compare")]
+    Compare,
     Go,
 }
 
@@ -220,7 +241,7 @@ impl<'a> Message<'a> {
             "load" => (Kind::Load, 4),
             "invalid" => (Kind::Invalid, 2),
             "failed" => (Kind::Failed, 1),
-            "restored" => (Kind::Restored, 1),
+            "restored" => (Kind::Restored, 3),
             "lang" => (Kind::Lang, 1),
             "storage" => (Kind::Storage, 1),
             "follow" => (Kind::Follow, 1),
@@ -228,6 +249,8 @@ impl<'a> Message<'a> {
             "changed" => (Kind::Changed, 2),
             "action" => (Kind::Action, 2),
             "submit" => (Kind::Submit, 0),
+            #[cfg(feature = "compare")]
+            "compare" => (Kind::Compare, 1),
             "go" => (Kind::Go, 1),
             _ => return Err(Error::UnknownKind(name)),
         };
@@ -253,7 +276,11 @@ impl<'a> Message<'a> {
             },
             Kind::Invalid => Message::Invalid { labels: a, problems: b },
             Kind::Failed => Message::Failed(a),
-            Kind::Restored => Message::Restored(a),
+            Kind::Restored => Message::Restored {
+                today: a,
+                progress: b,
+                last: c,
+            },
             Kind::Lang => Message::Lang(lang(a)),
             Kind::Storage => Message::Storage(flag.ok_or(invalid)?),
             Kind::Follow => Message::Follow(a),
@@ -267,6 +294,8 @@ impl<'a> Message<'a> {
                 page: b,
             },
             Kind::Submit => Message::Submit,
+            #[cfg(feature = "compare")]
+            Kind::Compare => Message::Compare(a),
             Kind::Go => Message::Go(index(a)),
         })
     }
@@ -347,8 +376,29 @@ mod tests {
 
     #[test]
     fn restored_may_be_empty() {
-        assert_eq!(parse("restored\n"), Ok(Message::Restored("")));
-        assert_eq!(parse("restored\ntiny@1:4-abcd"), Ok(Message::Restored("tiny@1:4-abcd")));
+        assert_eq!(
+            parse("restored\n2026-11-30\n\n"),
+            Ok(Message::Restored {
+                today: "2026-11-30",
+                progress: "",
+                last: ""
+            })
+        );
+        assert_eq!(
+            parse("restored\n2026-11-30\ntiny@1:4-abcd\n2026-08-30 tiny@1:4-abcd"),
+            Ok(Message::Restored {
+                today: "2026-11-30",
+                progress: "tiny@1:4-abcd",
+                last: "2026-08-30 tiny@1:4-abcd"
+            })
+        );
+    }
+
+    #[test]
+    fn compare_names_a_group_or_everyone() {
+        assert_eq!(parse("compare\nretail"), Ok(Message::Compare("retail")));
+        assert_eq!(parse("compare\n"), Ok(Message::Compare("")));
+        assert_eq!(parse("compare"), Err(Error::Missing("compare")));
     }
 
     #[test]
@@ -406,6 +456,7 @@ mod tests {
             ("changed\na-one", "changed"),
             ("action\nstart", "action"),
             ("restored", "restored"),
+            ("restored\n2026-11-30\ncode", "restored"),
             ("failed", "failed"),
             ("follow", "follow"),
             ("lang", "lang"),
@@ -444,7 +495,7 @@ mod tests {
     #[test]
     fn every_action_name_reads_back() {
         for action in Action::ALL {
-            assert_eq!(Action::from_name(action.name()), Some(action));
+            assert_eq!(Action::from_name(action.name()), Some(*action));
         }
         assert_eq!(Action::from_name("Start"), None);
         assert_eq!(Action::from_name(""), None);

@@ -9,6 +9,8 @@
 //! to the report and not here fails it.
 
 use readiness_core::json::push_string;
+#[cfg(feature = "compare")]
+use readiness_core::Benchmark;
 use readiness_core::{decimal, Answer, LevelRef, Report, Score};
 
 /// Appends the report's JSON to `out`.
@@ -55,6 +57,8 @@ pub fn write(out: &mut String, r: &Report) {
         }
         None => out.push_str("null"),
     }
+    #[cfg(feature = "compare")]
+    benchmark(out, overall.benchmark.as_ref());
 
     out.push_str("},\"factors\":[");
     for (i, factor) in r.factors.iter().enumerate() {
@@ -73,6 +77,8 @@ pub fn write(out: &mut String, r: &Report) {
         count(out, factor.answered);
         out.push_str(",\"total\":");
         count(out, factor.total);
+        #[cfg(feature = "compare")]
+        benchmark(out, factor.benchmark.as_ref());
         out.push('}');
     }
 
@@ -138,6 +144,24 @@ pub fn write(out: &mut String, r: &Report) {
         answer(out, a);
     }
     out.push_str("}}");
+}
+
+/// A comparison, as a field after others; nothing without one.
+#[cfg(feature = "compare")]
+fn benchmark(out: &mut String, b: Option<&Benchmark>) {
+    if let Some(b) = b {
+        out.push_str(",\"benchmark\":{\"percentile\":");
+        count(out, b.percentile.into());
+        out.push_str(",\"count\":");
+        count(out, b.count as usize);
+        out.push_str(",\"label\":");
+        push_string(out, &b.label);
+        if let Some(group) = &b.group {
+            out.push_str(",\"group\":");
+            push_string(out, group);
+        }
+        out.push('}');
+    }
 }
 
 fn comma(out: &mut String, i: usize) {

@@ -41,6 +41,9 @@ pub enum Notice {
     Copied,
     /// Copying the share link failed: the visitor copies it by hand.
     CopyFailed,
+    /// Everything stored was removed, and nothing more will be.
+    #[cfg(feature = "compare")]
+    Forgotten,
 }
 
 /// One element's widget state.
@@ -75,6 +78,21 @@ pub struct State {
     pub early: &'static Words,
     /// The minutes to answer, as the pack names them.
     pub minutes: u32,
+    /// The benchmark group the results compare with (`None`: everyone).
+    #[cfg(feature = "compare")]
+    pub group: Option<String>,
+    /// The visitor's date as the loader gave it with the saved progress
+    /// (`YYYY-MM-DD`), or empty: a completed result is kept with it.
+    #[cfg(feature = "compare")]
+    pub today: String,
+    /// The last completed result kept in this browser: its date and
+    /// answers (read with the saved progress).
+    #[cfg(feature = "compare")]
+    pub last: Option<(String, Answers)>,
+    /// The report of the last result, when the results show the change
+    /// since then: its date and report.
+    #[cfg(feature = "compare")]
+    pub before: Option<(String, Report)>,
 }
 
 impl State {
@@ -95,6 +113,14 @@ impl State {
             words: None,
             early,
             minutes: 0,
+            #[cfg(feature = "compare")]
+            group: None,
+            #[cfg(feature = "compare")]
+            today: String::new(),
+            #[cfg(feature = "compare")]
+            last: None,
+            #[cfg(feature = "compare")]
+            before: None,
         }
     }
 

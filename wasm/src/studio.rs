@@ -125,6 +125,144 @@ pub fn team(text: &str, links: &str, lang: &str) -> String {
     serde_json::to_string(&result).unwrap_or_default()
 }
 
+/// Benchmarks made from responses (`readiness benchmark` in the browser):
+/// `responses` is a JSON array the studio read from a CSV or JSON Lines
+/// export, `[{ "line": 2, "group": "Sales" | null, "answers": { "<question
+/// id>": 0..4 | "0".."4" | "dont-know" | "not-applicable" | "" } }]`;
+/// `label` the label per language (`{ "en": "{n} responses, 2026" }`,
+/// `{n}` standing for the count of responses).
+///
+/// ```json
+/// { "benchmarks": { …the section… } | null, "count": 998, "incomplete": 2,
+///   "bad": [{ "line": 5, "problems": ["…"] }],
+///   "leftOut": [{ "name": "Legal", "count": 3 }], "minCount": 10,
+///   "preview": [{ "name": the label, then each group's name, "count": 998,
+///                 "ahead": [[25, 8], [50, 41], [75, 83]] }],
+///   "problems": [ …as `studio` lists them, when the questionnaire is invalid… ] }
+/// ```
+///
+/// The numbers are the CLI's for the same responses: each is scored by the
+/// core, only complete ones count, and groups under `min_count` are left
+/// out (no benchmark may single out a respondent).
+pub fn benchmark(text: &str, responses: &str, min_count: u32, label: &str) -> String {
+    use readiness_core::benchmark::{percentile, Builder};
+    use readiness_core::{Answer, Lang, Score, Text};
+
+    let q = match Questionnaire::from_json(text) {
+        Ok(q) => q,
+        Err(problems) => {
+            return serde_json::to_string(&json!({ "problems": list("error", &problems), "benchmarks": null }))
+                .unwrap_or_default()
+        }
+    };
+    let responses: Vec<Value> = serde_json::from_str(responses).unwrap_or_default();
+    let mut builder = Builder::new(&q);
+    let (mut count, mut incomplete) = (0u32, 0u32);
+    let mut bad = Vec::new();
+    for response in &responses {
+        let line = response["line"].as_u64().unwrap_or(0);
+        let mut sheet = q.sheet();
+        let mut problems = Vec::new();
+        if let Some(answers) = response["answers"].as_object() {
+            for (id, value) in answers {
+                let code = match value {
+                    Value::Number(n) => n.to_string(),
+                    Value::String(s) => s.trim().to_owned(),
+                    _ => String::new(),
+                };
+                if code.is_empty() {
+                    continue;
+                }
+                match (q.question_index(id), Answer::from_code(&code)) {
+                    (None, _) => problems.push(["no question has the id `", id, "`"].concat()),
+                    (_, None) => problems.push(
+                        [
+                            "`",
+                            id,
+                            "`: `",
+                            &code,
+                            "` is not an answer; write 0 to 4, dont-know or not-applicable",
+                        ]
+                        .concat(),
+                    ),
+                    (Some(index), answer) => sheet.set(index, answer),
+                }
+            }
+        }
+        let scores = match q.scores(&sheet) {
+            Ok(scores) if problems.is_empty() => scores,
+            Ok(_) => {
+                bad.push(json!({ "line": line, "problems": problems }));
+                continue;
+            }
+            Err(found) => {
+                problems.extend(found.iter().map(ToString::to_string));
+                bad.push(json!({ "line": line, "problems": problems }));
+                continue;
+            }
+        };
+        if (0..q.questions().count()).any(|i| sheet.get(i).is_none()) {
+            incomplete += 1;
+            continue;
+        }
+        count += 1;
+        builder.add(&scores, response["group"].as_str());
+    }
+    // The label per language, `{n}` standing for the count; a language
+    // the studio gave none for takes the first one given.
+    let texts = serde_json::from_str::<serde_json::Map<String, Value>>(label).unwrap_or_default();
+    let first = texts.values().find_map(Value::as_str).unwrap_or("{n}");
+    let n = readiness_core::decimal(count.into());
+    let label: Vec<(Lang, String)> = q
+        .languages
+        .iter()
+        .map(|&lang| {
+            let text = texts.get(&lang.code()).and_then(Value::as_str).unwrap_or(first);
+            (lang, text.trim().replace("{n}", &n))
+        })
+        .collect();
+    let label = Text::new(
+        &label
+            .iter()
+            .map(|(lang, text)| (*lang, text.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    let made = builder.finish(&q, label, min_count);
+    let mut preview = Vec::new();
+    if let Some(b) = &made.benchmarks {
+        let lang = q.languages[0];
+        let mut populations = vec![(b.label.get(lang).to_owned(), b.count, &b.overall)];
+        populations.extend(
+            b.groups
+                .iter()
+                .map(|g| (g.name.get(lang).to_owned(), g.count, &g.overall)),
+        );
+        for (name, count, bins) in populations {
+            let ahead: Vec<Value> = [25, 50, 75]
+                .into_iter()
+                .map(|points| json!([points, percentile(bins, count, Score::from_tenths(points * 10))]))
+                .collect();
+            preview.push(json!({ "name": name, "count": count, "ahead": ahead }));
+        }
+    }
+    let left_out: Vec<Value> = made
+        .left_out
+        .iter()
+        .map(|(name, count)| json!({ "name": name, "count": count }))
+        .collect();
+    serde_json::to_string(&json!({
+        "problems": [],
+        "benchmarks": made.benchmarks,
+        "count": made.count,
+        "incomplete": incomplete,
+        "bad": bad,
+        "leftOut": left_out,
+        "minCount": min_count,
+        "preview": preview,
+    }))
+    .unwrap_or_default()
+}
+
 fn list(severity: &str, problems: &[Problem]) -> Vec<Value> {
     problems
         .iter()
@@ -190,6 +328,58 @@ mod tests {
         let invalid: Value = serde_json::from_str(&team("{}", &links, "en")).unwrap();
         assert_eq!(invalid["count"], 0);
         assert_eq!(invalid["problems"][0]["severity"], "error");
+    }
+
+    #[test]
+    fn benchmarks_from_responses_leave_out_small_groups_and_name_bad_lines() {
+        let tiny = include_str!("../../tests/questionnaires/tiny.json");
+        let mut responses = Vec::new();
+        for i in 0..30u64 {
+            let value = i % 5;
+            let answers = json!({ "a-one": value, "a-two": value.to_string(), "a-three": "dont-know",
+                                  "b-one": 4 - value, "b-sponsor": value });
+            let group = if i < 25 {
+                ["Sales", "IT"][i as usize % 2]
+            } else {
+                "Legal"
+            };
+            responses.push(json!({ "line": i + 2, "group": group, "answers": answers }));
+        }
+        responses.push(json!({ "line": 40, "group": "IT", "answers": { "a-one": 9 } }));
+        responses.push(json!({ "line": 41, "group": "IT", "answers": { "a-one": 2 } }));
+        let responses = serde_json::to_string(&responses).unwrap();
+        let label = r#"{"en": "{n} teams, 2026", "id": "{n} tim, 2026"}"#;
+        let result: Value = serde_json::from_str(&benchmark(tiny, &responses, 10, label)).unwrap();
+        assert_eq!(result["count"], 30);
+        assert_eq!(result["incomplete"], 1);
+        assert_eq!(result["bad"][0]["line"], 40);
+        assert_eq!(result["leftOut"], json!([{ "name": "Legal", "count": 5 }]));
+        let b = &result["benchmarks"];
+        assert_eq!(b["label"], json!({ "id": "30 tim, 2026", "en": "30 teams, 2026" }));
+        assert_eq!(b["count"], 30);
+        let groups: Vec<&str> = b["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(groups, ["sales", "it"]);
+        assert_eq!(
+            b["overall"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_u64().unwrap())
+                .sum::<u64>(),
+            30
+        );
+        // The file it makes reads back, and its reports compare.
+        let mut q: Value = serde_json::from_str(tiny).unwrap();
+        q["benchmarks"] = b.clone();
+        let q = Questionnaire::from_json(&q.to_string()).unwrap();
+        let report = q.report(&readiness_core::Answers::new(), readiness_core::Lang::EN);
+        assert_eq!(report.overall.benchmark.unwrap().percentile, 0);
+        assert_eq!(result["preview"].as_array().unwrap().len(), 3);
     }
 
     #[test]

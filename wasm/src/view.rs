@@ -56,6 +56,8 @@ fn notice(state: &State, w: &Words) -> El {
         Notice::StorageOtherVersion => w.storage_other_version(),
         Notice::Copied => w.copied(),
         Notice::CopyFailed => w.copy_failed(),
+        #[cfg(feature = "compare")]
+        Notice::Forgotten => w.forgotten(),
     });
     let region = el("div").class("rc-notice").attr("role", "status");
     match text {
@@ -247,9 +249,9 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
                 .text(w.results())
                 .child(el("span").class("rc-visually-hidden").text(&hidden_summary)),
         )
-        .child(standing(q, report, lang, w))
+        .child(standing(q, report, state, lang, w))
         .maybe(dont_know)
-        .child(factor_chart(report, w))
+        .child(factor_chart(q, report, state, w))
         .child(advice(report, w))
         .child(strengths(report, w))
         .child(
@@ -257,7 +259,8 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
                 .class("rc-actions rc-no-print")
                 .child(button(Action::Print, w.print(), false))
                 .child(button(Action::Share, w.share(), false))
-                .child(button(Action::Restart, w.restart(), false)),
+                .child(button(Action::Restart, w.restart(), false))
+                .maybe(forget_button(state, w)),
         )
         .child(share_box(state, w))
         .child(
@@ -269,8 +272,17 @@ fn results(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Wo
 
 /// Where the visitor stands: the score, the level with what a cap holds
 /// down and why, and the ladder of levels with the way to the next one.
-fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
+fn standing(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Words) -> El {
     let overall = &report.overall;
+    #[cfg(feature = "compare")]
+    let change = state.before.as_ref().map(|(date, before)| {
+        let delta = overall.score.tenths() - before.overall.score.tenths();
+        el("p")
+            .class("rc-change")
+            .text(&fill(w.since(), &signed(delta, w), date))
+    });
+    #[cfg(not(feature = "compare"))]
+    let change: Option<El> = None;
     let held = overall.uncapped_level.index > overall.level.index;
     let earned = held.then(|| {
         el("p")
@@ -318,6 +330,8 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
                 )
                 .child(el("span").class("rc-score-max").text(w.out_of())),
         )
+        .maybe(change)
+        .maybe(comparison(q, report, state, lang, w))
         .child(
             el("p")
                 .class("rc-level")
@@ -338,8 +352,70 @@ fn standing(q: &Questionnaire, report: &Report, lang: Lang, w: &Words) -> El {
 }
 
 /// The radar of the factor scores and the same numbers as a table.
-fn factor_chart(report: &Report, w: &Words) -> El {
-    let rows = report.factors.iter().map(|factor| {
+/// How the overall score compares with the benchmarks: its percentile,
+/// the distribution with the score marked, and the group selector when
+/// there are groups.
+#[cfg(feature = "compare")]
+fn comparison(q: &Questionnaire, report: &Report, state: &State, lang: Lang, w: &Words) -> Option<El> {
+    let b = report.overall.benchmark.as_ref()?;
+    let benchmarks = q.benchmarks.as_ref()?;
+    let counted = |name: &str, count: u32| [name, " (", &decimal(count.into()), ")"].concat();
+    let who = match &b.group {
+        Some(_) => counted(&b.label, b.count),
+        None => b.label.clone(),
+    };
+    let option = |id: &str, text: &str| {
+        el("option")
+            .attr("value", id)
+            .flag("selected", state.group.as_deref().unwrap_or("") == id)
+            .text(text)
+    };
+    let groups = (!benchmarks.groups.is_empty()).then(|| {
+        el("label").class("rc-group").text(w.compare_with()).child(
+            el("select").child(option("", benchmarks.label.get(lang))).children(
+                benchmarks
+                    .groups
+                    .iter()
+                    .map(|g| option(&g.id, &counted(g.name.get(lang), g.count))),
+            ),
+        )
+    });
+    Some(
+        el("div")
+            .class("rc-compare")
+            .child(chart::strip(bins(q, state, None), report.overall.score.tenths()))
+            .child(el("p").text(&fill(w.ahead(), &decimal(b.percentile.into()), &who)))
+            .maybe(groups),
+    )
+}
+
+/// Without the feature, reports carry no comparison (`wasm/Cargo.toml`).
+#[cfg(not(feature = "compare"))]
+fn comparison(_: &Questionnaire, _: &Report, _: &State, _: Lang, _: &Words) -> Option<El> {
+    None
+}
+
+/// The distribution compared with: overall, or a factor's by id.
+#[cfg(feature = "compare")]
+fn bins<'q>(q: &'q Questionnaire, state: &State, factor: Option<&str>) -> &'q [u32] {
+    let Some(benchmarks) = &q.benchmarks else { return &[] };
+    let chosen = benchmarks.population(state.group.as_deref());
+    match factor {
+        None => chosen.overall,
+        Some(id) => chosen.factors.get(id).unwrap_or(&[]),
+    }
+}
+
+/// A change of score: `+4.5`, `-1.0`, `0.0`.
+#[cfg(feature = "compare")]
+fn signed(tenths: i32, w: &Words) -> String {
+    let sign = if tenths > 0 { "+" } else { "" };
+    [sign, &readiness_core::Score::from_tenths(tenths).format(w.decimal())].concat()
+}
+
+fn factor_chart(q: &Questionnaire, report: &Report, state: &State, w: &Words) -> El {
+    let rows = report.factors.iter().enumerate().map(|(f, factor)| {
+        let [compared, change] = compared_cells(q, report, state, w, f);
         el("tr")
             .child(el("th").attr("scope", "row").text(&factor.name))
             .child(
@@ -351,7 +427,10 @@ fn factor_chart(report: &Report, w: &Words) -> El {
                 ),
             )
             .child(el("td").text(&factor.level.name))
+            .maybe(compared)
+            .maybe(change)
     });
+    let [compared, change] = compared_headers(report, state, w);
     el("div")
         .class("rc-chart")
         .child(chart::radar(report, w.chart_label(), w.decimal()))
@@ -362,13 +441,63 @@ fn factor_chart(report: &Report, w: &Words) -> El {
                 .child(
                     el("thead").child(
                         el("tr")
-                            .child(el("th").attr("scope", "col").text(w.factor()))
-                            .child(el("th").attr("scope", "col").text(w.score()))
-                            .child(el("th").attr("scope", "col").text(w.level())),
+                            .child(column(w.factor()))
+                            .child(column(w.score()))
+                            .child(column(w.level()))
+                            .maybe(compared)
+                            .maybe(change),
                     ),
                 )
                 .child(el("tbody").children(rows)),
         )
+}
+
+/// Factor `f`'s cells of the comparisons: with the benchmarks (where it
+/// stands in the distribution, and its percentile), and with the last
+/// result (the change).
+#[cfg(feature = "compare")]
+fn compared_cells(q: &Questionnaire, report: &Report, state: &State, w: &Words, f: usize) -> [Option<El>; 2] {
+    let factor = &report.factors[f];
+    let compared = factor.benchmark.as_ref().map(|b| {
+        el("td").child(
+            el("div")
+                .class("rc-score-cell")
+                .child(chart::strip(bins(q, state, Some(&factor.id)), factor.score.tenths()))
+                .child(el("span").text(&[&decimal(b.percentile.into()), "%"].concat())),
+        )
+    });
+    let change = state.before.as_ref().map(|(_, before)| {
+        let delta = factor.score.tenths() - before.factors[f].score.tenths();
+        el("td").text(&signed(delta, w))
+    });
+    [compared, change]
+}
+
+/// The headers of `compared_cells`' columns, where there are any.
+#[cfg(feature = "compare")]
+fn compared_headers(report: &Report, state: &State, w: &Words) -> [Option<El>; 2] {
+    [
+        report.overall.benchmark.as_ref().map(|_| column(w.ahead_of())),
+        state
+            .before
+            .as_ref()
+            .map(|(date, _)| column(&fill(w.change_since(), date, ""))),
+    ]
+}
+
+/// A column's header cell.
+fn column(text: &str) -> El {
+    el("th").attr("scope", "col").text(text)
+}
+
+#[cfg(not(feature = "compare"))]
+fn compared_cells(_: &Questionnaire, _: &Report, _: &State, _: &Words, _: usize) -> [Option<El>; 2] {
+    [None, None]
+}
+
+#[cfg(not(feature = "compare"))]
+fn compared_headers(_: &Report, _: &State, _: &Words) -> [Option<El>; 2] {
+    [None, None]
 }
 
 /// The top recommendations, and the rest behind a disclosure.
@@ -489,4 +618,16 @@ fn failure(message: &str, action: Option<(&str, Action)>) -> El {
         .class("rc-failure")
         .child(heading(message))
         .maybe(action.map(|(label, action)| el("div").class("rc-actions").child(button(action, label, true))))
+}
+
+/// "Forget my answers", where something is stored (with the comparisons,
+/// which keep the last result as well as the progress).
+#[cfg(feature = "compare")]
+fn forget_button(state: &State, w: &Words) -> Option<El> {
+    state.storage.then(|| button(Action::Forget, w.forget(), false))
+}
+
+#[cfg(not(feature = "compare"))]
+fn forget_button(_: &State, _: &Words) -> Option<El> {
+    None
 }

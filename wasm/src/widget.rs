@@ -44,8 +44,14 @@ enum Effect<'a> {
     Copy { text: String },
     /// Print the results.
     Print,
-    /// Read `localStorage[key]`, then send it back as `restored`.
-    Restore { key: String },
+    /// Read `localStorage[key]` (saved progress) and `[last]` (the last
+    /// result, with the comparisons), then send them back with today's
+    /// date as `restored`.
+    Restore {
+        key: String,
+        #[cfg(feature = "compare")]
+        last: String,
+    },
     /// Write `localStorage[key] = value`.
     Save { key: String, value: String },
     /// Remove `localStorage[key]`.
@@ -95,9 +101,18 @@ impl Effect<'_> {
                 push_string(out, &text);
             }
             Effect::Print => out.push_str("\"print\""),
-            Effect::Restore { key } => {
+            Effect::Restore {
+                key,
+                #[cfg(feature = "compare")]
+                last,
+            } => {
                 out.push_str("\"restore\",\"key\":");
                 push_string(out, &key);
+                #[cfg(feature = "compare")]
+                {
+                    out.push_str(",\"last\":");
+                    push_string(out, &last);
+                }
             }
             Effect::Save { key, value } => {
                 out.push_str("\"save\",\"key\":");
@@ -219,12 +234,12 @@ impl Widget {
                 self.state.view = View::LoadFailed;
                 self.rerender();
             }
-            Message::Restored(saved) => self.restored(saved),
+            Message::Restored { today, progress, last } => self.restored(today, progress, last),
             Message::Lang(lang) => self.set_lang(lang),
             Message::Storage(on) => {
                 self.state.storage = on;
                 if !on {
-                    self.forget();
+                    self.forget_all();
                 }
             }
             Message::Follow(code) => self.follow_link(code),
@@ -235,6 +250,8 @@ impl Widget {
             Message::Changed { id, answer } => self.answer(id, answer),
             Message::Action { action, page } => self.act(action, page),
             Message::Submit => self.next(),
+            #[cfg(feature = "compare")]
+            Message::Compare(group) => self.compare(group),
             Message::Go(step) => self.preview(step),
         }
     }
@@ -297,6 +314,12 @@ impl Widget {
         self.state.notice = None;
         self.state.unanswered.clear();
         self.state.report = None;
+        #[cfg(feature = "compare")]
+        {
+            self.state.group = None;
+            self.state.last = None;
+            self.state.before = None;
+        }
         self.state.view = View::Loading;
         if self.open_share_link(code) {
             // The link was followed to these results: bring them into view.
@@ -308,15 +331,29 @@ impl Widget {
         } else if self.state.storage {
             // The loader reads the saved answers and sends them back.
             let key = self.storage_key();
-            self.emit(Effect::Restore { key });
+            self.emit(Effect::Restore {
+                key,
+                #[cfg(feature = "compare")]
+                last: self.last_key(),
+            });
         } else {
             self.show_intro();
         }
     }
 
-    /// The saved answers, if any, arrived: offer to resume with them.
-    fn restored(&mut self, text: &str) {
+    /// The saved answers, if any, arrived: offer to resume with them. The
+    /// last result, if it is for this edition, is kept for the change
+    /// since then; one that is not is left to be replaced.
+    #[cfg_attr(not(feature = "compare"), allow(unused_variables))]
+    fn restored(&mut self, today: &str, text: &str, last: &str) {
         let Some(q) = &self.state.questionnaire else { return };
+        #[cfg(feature = "compare")]
+        {
+            self.state.today = today.to_owned();
+            if let (date, Some(code)) = readiness_core::pack::cut(last, b' ') {
+                self.state.last = share::decode(q, code).ok().map(|answers| (date.to_owned(), answers));
+            }
+        }
         if !text.is_empty() {
             match share::decode(q, text) {
                 Ok(answers) => {
@@ -400,11 +437,29 @@ impl Widget {
         storage::key(self.questionnaire(), &self.state.storage_scope)
     }
 
+    /// Where this element keeps its last completed result.
+    #[cfg(feature = "compare")]
+    fn last_key(&self) -> String {
+        storage::last_key(self.questionnaire(), &self.state.storage_scope)
+    }
+
     /// Forgets the saved progress, if a questionnaire is loaded.
     fn forget(&mut self) {
         if self.state.questionnaire.is_some() {
             let key = self.storage_key();
             self.emit(Effect::Forget { key });
+        }
+    }
+
+    /// Forgets everything stored: the progress and the last result.
+    fn forget_all(&mut self) {
+        self.forget();
+        #[cfg(feature = "compare")]
+        if self.state.questionnaire.is_some() {
+            let key = self.last_key();
+            self.emit(Effect::Forget { key });
+            self.state.last = None;
+            self.state.before = None;
         }
     }
 
@@ -510,6 +565,16 @@ impl Widget {
                 self.emit(Effect::Retry);
             }
             Action::Print => self.emit(Effect::Print),
+            // Drawn with the comparisons only (which keep the last result).
+            #[cfg(feature = "compare")]
+            Action::Forget => {
+                self.forget_all();
+                self.state.storage = false;
+                self.state.saved = false;
+                self.state.notice = Some(Notice::Forgotten);
+                self.rerender();
+            }
+
             Action::Share => {
                 let q = self.questionnaire();
                 let code = share::encode(q, &self.state.answers);
@@ -572,13 +637,40 @@ impl Widget {
 
     /// The results view; `announce` (after the visitor's own answers, not
     /// for a shared link) moves focus there and dispatches the report.
+    /// The visitor's own results are kept as the last result (with
+    /// storage on), and compared with the one kept before.
     fn show_results(&mut self, announce: bool) {
         self.state.report = self.score();
         self.state.view = View::Results;
+        #[cfg(feature = "compare")]
+        {
+            self.state.before = None;
+            if announce {
+                self.state.before = self.before();
+                if self.state.storage && !self.state.today.is_empty() {
+                    let key = self.last_key();
+                    let code = share::encode(self.questionnaire(), &self.state.answers);
+                    let value = [&self.state.today, " ", &code].concat();
+                    self.emit(Effect::Save { key, value });
+                }
+            }
+        }
         self.render(if announce { Focus::Heading } else { Focus::Stay });
         if let (Some(report), true) = (&self.state.report, announce) {
             push(&mut self.effects, Effect::Complete { report });
         }
+    }
+
+    /// The last result's date and report, to show the change since then:
+    /// unless it is this very result, taken today.
+    #[cfg(feature = "compare")]
+    fn before(&self) -> Option<(String, Report)> {
+        let (date, answers) = self.state.last.as_ref()?;
+        if *date == self.state.today && *answers == self.state.answers {
+            return None;
+        }
+        let report = self.questionnaire().report(answers, self.state.lang);
+        Some((date.clone(), report))
     }
 
     fn score(&mut self) -> Option<Report> {
@@ -586,7 +678,31 @@ impl Widget {
         // storage and links, all checked on the way in: the report needs
         // none of `score`'s checks (nor their messages in the module).
         let q = self.state.questionnaire.as_ref()?;
-        Some(q.report(&self.state.answers, self.state.lang))
+        #[cfg_attr(not(feature = "compare"), allow(unused_mut))]
+        let mut report = q.report(&self.state.answers, self.state.lang);
+        #[cfg(feature = "compare")]
+        if self.state.group.is_some() {
+            q.benchmark(&mut report, self.state.group.as_deref());
+        }
+        Some(report)
+    }
+
+    /// The results' group selector: compare with that group (or everyone),
+    /// without scoring again, and keep focus on the selector.
+    #[cfg(feature = "compare")]
+    fn compare(&mut self, group: &str) {
+        let Some(q) = &self.state.questionnaire else { return };
+        if self.state.view != View::Results {
+            return;
+        }
+        self.state.group = (!group.is_empty()).then(|| group.to_owned());
+        if let Some(report) = &mut self.state.report {
+            q.benchmark(report, self.state.group.as_deref());
+        }
+        self.render(Focus::Stay);
+        self.emit(Effect::Focus {
+            selector: "select".to_owned(),
+        });
     }
 
     fn first_open_step(&self) -> Option<usize> {

@@ -57,6 +57,8 @@ transcripts! {
     go => "go",
     third_language => "third-language",
     draft_fixed => "draft-fixed",
+    benchmark => "benchmark",
+    change_since_last_time => "change-since-last-time",
 }
 
 #[test]
