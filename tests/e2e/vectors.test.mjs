@@ -2,7 +2,10 @@
 // vector on the built-in questionnaire that answers every question, drive
 // the widget in the vector's language with those answers and compare the
 // `readiness-complete` detail with the vector's `expect.report` (the same
-// expectation the native core and the CLI are tested against).
+// expectation the native core and the CLI are tested against). The
+// vectors with benchmarks (`benchmarked-*`, the built-in questions with
+// tests/questionnaires/benchmarked.json's benchmarks) run on the widget
+// built with the comparisons, from that file as `src`.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,9 +28,9 @@ const dir = path.join(ROOT, 'tests/vectors');
 const builtinQuestions = questionIds(await builtinQuestionnaire('en'));
 
 const vectors = [];
-for (const file of (await readdir(dir)).filter((name) => /^builtin-.*\.json$/.test(name)).sort()) {
+for (const file of (await readdir(dir)).filter((name) => /^(builtin|benchmarked)-.*\.json$/.test(name)).sort()) {
   const vector = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
-  if (vector.questionnaire !== 'builtin' || !vector.expect?.report) continue;
+  if (!['builtin', 'benchmarked'].includes(vector.questionnaire) || !vector.expect?.report) continue;
   // The widget cannot finish with open questions: only complete answer sets.
   if (!builtinQuestions.every((id) => id in vector.answers)) continue;
   vectors.push([file.replace(/\.json$/, ''), vector]);
@@ -35,7 +38,15 @@ for (const file of (await readdir(dir)).filter((name) => /^builtin-.*\.json$/.te
 
 test('the complete vectors are there', () => {
   const names = vectors.map(([name]) => name);
-  for (const name of ['builtin-all-top', 'builtin-all-bottom', 'builtin-sponsorship-cap', 'builtin-mixed-en', 'builtin-mixed-id']) {
+  for (const name of [
+    'builtin-all-top',
+    'builtin-all-bottom',
+    'builtin-sponsorship-cap',
+    'builtin-mixed-en',
+    'builtin-mixed-id',
+    'benchmarked-mixed-en',
+    'benchmarked-all-top-id',
+  ]) {
     assert.ok(names.includes(name), `${name} is a complete built-in vector`);
   }
 });
@@ -43,7 +54,11 @@ test('the complete vectors are there', () => {
 for (const [name, vector] of vectors) {
   test(`readiness-complete equals ${name}'s expected report (lang=${vector.lang})`, async () => {
     let events;
-    const page = await h.openPage(`/test/widget.html?lang=${vector.lang}`, {
+    const url =
+      vector.questionnaire === 'benchmarked'
+        ? `/test/compare.html?lang=${vector.lang}&storage=none&src=/questionnaires/benchmarked.json`
+        : `/test/widget.html?lang=${vector.lang}`;
+    const page = await h.openPage(url, {
       beforeGoto: async (p) => (events = await recordEvents(p, ['readiness-complete'])),
     });
     const widget = page.locator('readiness-check');

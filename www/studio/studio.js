@@ -9,6 +9,7 @@ import { h, fieldId } from './dom.js';
 import { renderEditor, nameOf, itemTitle, missingText } from './editor.js';
 import { UI_LANGS, words } from './labels.js';
 import { linesFromCsv, renderTeam } from './team.js';
+import { badLines, currentText, defaultLabel, problemText, questionIdsOf, readResponses, renderOutcome } from './benchmark.js';
 import {
   LANGS,
   blankItem,
@@ -47,6 +48,7 @@ const CHECK_DELAY = 150;
 const SAVE_DELAY = 300;
 const PREVIEW_DELAY = 250;
 const TEAM_DELAY = 400;
+const BENCH_DELAY = 400;
 
 const $ = (selector) => document.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
@@ -80,6 +82,8 @@ const state = {
   autoId: new WeakSet(),
   /** The team view: the core's result for the links pasted (kept in memory only) and the strips' width it was drawn at. */
   team: { result: null, error: null, seq: 0, width: 0 },
+  /** The benchmarks view: the export as read, the core's result for it (in memory only), the group column, the labels typed. */
+  bench: { read: null, result: null, error: null, seq: 0, by: '', labels: {}, showAll: false },
 };
 
 // ---------------------------------------------------------------------------
@@ -118,6 +122,12 @@ async function team(text, links, lang) {
   return module.team(text, links, lang);
 }
 
+/** The core's benchmarks from responses for the questionnaire `text`. */
+async function benchmark(text, responses, minCount, label) {
+  const module = await core();
+  return module.benchmark(text, responses, minCount, label);
+}
+
 /** The core's verdict on a text: {problems, minutes, upgraded}. */
 async function check(text) {
   const module = await core();
@@ -140,6 +150,7 @@ function applyLabels() {
   for (const button of $$('[data-ui-lang]')) button.setAttribute('aria-pressed', String(button.dataset.uiLang === state.ui));
   $('.draft-label').textContent = t('draft');
   renderTeamHint();
+  renderBenchControls({ force: true });
 }
 
 function setUiLang(lang) {
@@ -158,6 +169,7 @@ function setUiLang(lang) {
     renderProblems();
     // The team view's texts too (factor names, the report).
     if (state.view === 'team') runTeam();
+    if (state.view === 'benchmarks') renderBenchNow();
   }
 }
 
@@ -311,6 +323,11 @@ function changed({ fromJson = false } = {}) {
   schedulePreview();
   if (JSON.stringify(state.draft?.languages) !== previewLangsShown) renderPreviewControls();
   if (state.view === 'team') scheduleTeam();
+  if (state.view === 'benchmarks') {
+    renderBenchControls();
+    renderBenchCurrent();
+    scheduleBench();
+  }
   if (fromJson) state.editorStale = true;
   else if (state.view === 'json') fillJson();
   $('#json-banner').hidden = !(state.raw !== null && state.draft);
@@ -382,7 +399,7 @@ function setView(view, { focus = false } = {}) {
   if (view === 'edit' && !state.draft) view = 'json';
   state.view = view;
   for (const button of $$('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
-  for (const name of ['edit', 'json', 'publish', 'team']) $(`#view-${name}`).hidden = name !== view;
+  for (const name of ['edit', 'json', 'publish', 'team', 'benchmarks']) $(`#view-${name}`).hidden = name !== view;
   // For print: only the team view prints, when it is the view shown.
   $('#work').dataset.showing = view;
   if (view === 'edit') {
@@ -394,6 +411,10 @@ function setView(view, { focus = false } = {}) {
     renderTeamHint();
     // The draft may have changed in a way no commit saw (JSON being fixed): always ask again.
     runTeam();
+  } else if (view === 'benchmarks') {
+    renderBenchControls();
+    renderBenchCurrent();
+    runBench();
   } else {
     updatePublish();
   }
@@ -1447,31 +1468,332 @@ function renderTeamNow({ asked = false } = {}) {
   }
 }
 
-/** Puts the links' caret on a line (1-based), for a line left out. */
-function focusTeamLine(n) {
-  const area = $('#team-links');
+/** Focuses a text area with line `n` (1-based) selected: a line a view names. */
+function selectLine(area, n) {
   const start = offsetOfLine(area.value, n, 1);
   const end = area.value.indexOf('\n', start);
   area.focus();
   area.setSelectionRange(start, end < 0 ? area.value.length : end);
 }
 
-/** A text or CSV file's links, added to those pasted. */
-async function readTeamFile(file) {
-  if (!file) return;
-  let text;
+/** Puts the links' caret on a line (1-based), for a line left out. */
+function focusTeamLine(n) {
+  selectLine($('#team-links'), n);
+}
+
+/** A dropped or picked file's text, or null (and said) when it cannot be read. */
+async function fileText(file) {
+  if (!file) return null;
   try {
-    text = await file.text();
+    return await file.text();
   } catch {
     announce(state.t('fileUnreadable', { name: file.name }));
-    return;
+    return null;
   }
+}
+
+/** A text or CSV file's links, added to those pasted. */
+async function readTeamFile(file) {
+  let text = await fileText(file);
+  if (text === null) return;
   if (/\.(csv|tsv)$/i.test(file.name) || /csv|tab-separated/i.test(file.type)) text = linesFromCsv(text);
   const area = $('#team-links');
   const before = area.value.replace(/\s+$/, '');
   area.value = before ? `${before}\n${text.trim()}` : text.trim();
   announce(state.t('teamFileRead', { name: file.name }));
   runTeam();
+}
+
+
+// ---------------------------------------------------------------------------
+// The benchmarks view: responses collected so far (a CSV or JSON Lines
+// export, pasted, picked or dropped) made into the questionnaire's
+// `benchmarks` by the core (benchmark.js reads the export and draws the
+// result). The responses stay in memory, never stored; only the counts go
+// into the draft, through commit() as every edit does.
+
+/** The draft's languages, for the label fields (the studio's own two when it names none). */
+function benchLangs() {
+  const langs = Array.isArray(state.draft?.languages) ? state.draft.languages.filter((l) => typeof l === 'string' && l) : [];
+  return langs.length ? langs : LANGS;
+}
+
+/** The language the view shows the draft's texts in: the studio's if the draft has it. */
+function benchDisplay() {
+  const langs = benchLangs();
+  return langs.includes(state.ui) ? state.ui : langs[0];
+}
+
+/** The label per language as the core takes it: each field's text, or its default when empty. */
+function benchLabels() {
+  return Object.fromEntries(benchLangs().map((lang) => [lang, (state.bench.labels[lang] ?? '').trim() || defaultLabel(lang)]));
+}
+
+/** The minimum per group typed, or null when it is not a whole number of 1 or more. */
+function benchMin() {
+  const input = $('#bench-min');
+  const value = Number(input.value);
+  const ok = input.value.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 1e9;
+  if (ok) input.removeAttribute('aria-invalid');
+  else input.setAttribute('aria-invalid', 'true');
+  return ok ? value : null;
+}
+
+/** The label fields (one per language of the draft) and the "Group by" choices, when they change. */
+function renderBenchControls({ force = false } = {}) {
+  const { t } = state;
+  const box = $('#bench-labels');
+  const langs = benchLangs();
+  const key = JSON.stringify([langs, state.ui]);
+  if (force || box.dataset.langs !== key) {
+    box.dataset.langs = key;
+    box.replaceChildren(
+      ...langs.map((lang) =>
+        h(
+          'div',
+          { class: 'lang-field' },
+          h(
+            'label',
+            { for: `bench-label-${lang}` },
+            h('span', { class: 'lang-tag' }, lang.toUpperCase()),
+            ' ',
+            LANGS.includes(lang) ? t(`langName_${lang}`) : lang,
+          ),
+          h('input', {
+            type: 'text',
+            id: `bench-label-${lang}`,
+            lang,
+            'data-lang': lang,
+            value: state.bench.labels[lang] ?? defaultLabel(lang),
+            placeholder: defaultLabel(lang),
+            spellcheck: 'false',
+            'aria-describedby': 'bench-label-hint',
+          }),
+        ),
+      ),
+    );
+  }
+  renderBySelect(force);
+}
+
+/** The "Group by" choices: none, then the export's columns (or fields) that are not questions. */
+function renderBySelect(force = false) {
+  const select = $('#bench-by');
+  const fields = state.bench.read?.fields ?? [];
+  const key = JSON.stringify([fields, state.ui]);
+  if (force || select.dataset.fields !== key) {
+    select.dataset.fields = key;
+    select.replaceChildren(h('option', { value: '' }, state.t('bmGroupNone')), ...fields.map((field) => h('option', { value: field }, field)));
+  }
+  select.value = state.bench.by;
+}
+
+/** What the draft holds now, and the button that removes it. */
+function renderBenchCurrent() {
+  const benchmarks = state.draft?.benchmarks;
+  $('#bench-current').textContent = currentText(state.t, benchmarks, benchDisplay());
+  $('#bench-remove').hidden = benchmarks === undefined;
+  $('#bench-current-box').classList.toggle('has', benchmarks !== undefined);
+}
+
+let benchTimer;
+function scheduleBench(delay = BENCH_DELAY) {
+  clearTimeout(benchTimer);
+  benchTimer = setTimeout(() => runBench(), delay);
+}
+
+/** The draft as the core is asked with: without the benchmarks it may hold, which the new ones replace. */
+function draftWithoutBenchmarks() {
+  const copy = clone(state.draft);
+  delete copy.benchmarks;
+  return copy;
+}
+
+/** Reads the export as it is now and asks the core; `focus` moves to what it shows. */
+async function runBench({ focus = false } = {}) {
+  clearTimeout(benchTimer);
+  const b = state.bench;
+  const seq = ++b.seq;
+  const text = $('#bench-text').value;
+  b.error = null;
+  if (!text.trim() || !state.draft || state.raw !== null) {
+    b.read = null;
+    b.result = null;
+    renderBySelect();
+    $('#view-benchmarks').removeAttribute('aria-busy');
+    renderBenchNow({ asked: focus });
+    if (focus) $('#bench-text').focus();
+    return;
+  }
+  const ids = questionIdsOf(state.draft);
+  let read = readResponses(text, { ids, by: b.by });
+  if (b.by && !read.fields.includes(b.by)) {
+    // The column chosen is gone (another file): no groups.
+    b.by = '';
+    read = readResponses(text, { ids, by: '' });
+  }
+  b.read = read;
+  renderBySelect();
+  const min = benchMin();
+  if (read.problems.length || min === null) {
+    b.result = null;
+    $('#view-benchmarks').removeAttribute('aria-busy');
+    renderBenchNow();
+    if (focus) ($('#bench-problems-heading') ?? $('#bench-min')).focus();
+    return;
+  }
+  if (!b.result) $('#bench-status').textContent = state.t('bmWorking');
+  $('#view-benchmarks').setAttribute('aria-busy', 'true');
+  let result;
+  try {
+    result = await benchmark(toFileText(draftWithoutBenchmarks()), read.responses, min, benchLabels());
+  } catch (error) {
+    result = null;
+    if (seq === b.seq) b.error = error.message || String(error);
+  }
+  if (seq !== b.seq) return;
+  $('#view-benchmarks').removeAttribute('aria-busy');
+  b.result = result;
+  renderBenchNow();
+  if (focus) {
+    const target = $('#bench-result-heading') ?? $('#bench-bad-heading') ?? $('#bench-status');
+    if (target && target.id !== 'bench-status') {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'start' });
+    } else $('#bench-text').focus();
+  }
+}
+
+/** Draws the benchmarks view from `state.bench`: its status, the file's problems, the result and the button that adds it. */
+function renderBenchNow({ asked = false } = {}) {
+  const { t } = state;
+  const b = state.bench;
+  const { read, result, error } = b;
+  const text = $('#bench-text').value;
+  const errors = Array.isArray(result?.problems) ? result.problems.filter((p) => p.severity !== 'warning') : [];
+  const bad = badLines(read, result);
+  const leftOut = Array.isArray(result?.leftOut) ? result.leftOut : [];
+  let status = '';
+  let kind = '';
+  if (error) [status, kind] = [t('coreMissing', { error }), 'bad'];
+  else if (!state.draft || state.raw !== null) status = text.trim() ? t('bmNeedsJson') : '';
+  else if (!text.trim()) status = asked ? t('bmEmpty') : '';
+  else if (read?.problems.length) [status, kind] = [t('bmFileProblems', { n: read.problems.length }), 'bad'];
+  else if (benchMin() === null) [status, kind] = [t('bmMinInvalid'), 'bad'];
+  else if (errors.length) [status, kind] = [t('bmNeedsValid', { n: errors.length }), 'bad'];
+  else if (result) {
+    const parts = [t('bmCounted', { n: Number(result.count) || 0 })];
+    if (result.incomplete) parts.push(t('bmIncomplete', { n: result.incomplete }));
+    if (bad.length) parts.push(t('bmBadCount', { n: bad.length }));
+    if (leftOut.length) parts.push(t('bmLeftOutCount', { n: leftOut.length }));
+    if (!result.benchmarks) parts.push(t('bmTooFew', { min: result.minCount }));
+    status = parts.join(' ');
+    kind = !result.benchmarks ? 'bad' : bad.length || leftOut.length || result.incomplete ? 'warn' : '';
+  }
+  const line = $('#bench-status');
+  // Only a change is announced.
+  if (line.textContent !== status) line.textContent = status;
+  line.className = `team-status${kind ? ` ${kind}` : ''}`;
+
+  $('#bench-format').textContent = read
+    ? `${read.format === 'jsonl' ? t('bmReadJsonl') : t('bmReadCsv', { delimiter: t(`bmDelimiter_${{ ',': 'comma', ';': 'semicolon', '\t': 'tab' }[read.delimiter]}`) })} ${t('bmRows', { n: read.rows })}`
+    : '';
+
+  const problems = read?.problems ?? [];
+  $('#bench-problems').replaceChildren(
+    problems.length
+      ? h(
+          'section',
+          { class: 'bench-block bench-file-problems', 'aria-labelledby': 'bench-problems-heading' },
+          h('h3', { id: 'bench-problems-heading', tabindex: '-1' }, t('bmFileProblemsHeading'), ` (${problems.length})`),
+          h('p', { class: 'hint' }, t(read.format === 'jsonl' ? 'bmFileProblemsHelpJsonl' : 'bmFileProblemsHelp')),
+          h(
+            'ul',
+            { class: 'skipped-list' },
+            problems.map((problem) =>
+              h(
+                'li',
+                { class: 'problem' },
+                read.format === 'csv'
+                  ? h(
+                      'button',
+                      { type: 'button', class: 'problem-button', 'data-line': '1' },
+                      h('span', { class: 'where' }, t('bmHeaderLine')),
+                      h('span', { class: 'message' }, problemText(t, problem)),
+                    )
+                  : h('p', { class: 'problem-text' }, problemText(t, problem)),
+                // The likely fix, one press away: group by the column.
+                ['bmUnknownColumn', 'bmUnknownField'].includes(problem.key)
+                  ? h('button', { type: 'button', class: 'secondary fix', 'data-group-by': problem.vars.name }, t('bmGroupByThis', { name: problem.vars.name }))
+                  : null,
+              ),
+            ),
+          ),
+        )
+      : '',
+  );
+
+  const usable = result && !error && !errors.length && !problems.length && benchMin() !== null;
+  const box = $('#bench-result');
+  const active = document.activeElement;
+  const keep = box.contains(active) && active.id ? active.id : null;
+  const made = usable ? result.benchmarks : null;
+  const inDraft = Boolean(made) && JSON.stringify(made) === JSON.stringify(state.draft?.benchmarks);
+  box.replaceChildren(
+    ...(usable ? renderOutcome({ t, lang: state.ui, display: benchDisplay(), read, result, bad, showAll: b.showAll }) : []).filter(Boolean),
+  );
+  if (keep) document.getElementById(keep)?.focus({ preventScroll: true });
+  $('#bench-add-box').hidden = !made;
+  $('#bench-add').setAttribute('aria-disabled', String(inDraft));
+  $('#bench-add-hint').textContent = made
+    ? t(inDraft ? 'bmInDraft' : state.draft?.benchmarks ? 'bmReplaceHint' : 'bmAddHint')
+    : '';
+  renderBenchCurrent();
+}
+
+/** A line named in a problem, activated: the caret on it in the responses. A fix offered, applied. */
+function onBenchLineClick(event) {
+  const fix = event.target.closest('[data-group-by]');
+  if (fix) {
+    state.bench.by = fix.dataset.groupBy;
+    runBench({ focus: true });
+    return;
+  }
+  const button = event.target.closest('[data-line]');
+  if (!button) return;
+  selectLine($('#bench-text'), Number(button.dataset.line));
+}
+
+/** A responses file: its text replaces what was pasted. */
+async function readBenchFile(file) {
+  const text = await fileText(file);
+  if (text === null) return;
+  $('#bench-text').value = text;
+  state.bench.showAll = false;
+  announce(state.t('bmFileRead', { name: file.name }));
+  runBench({ focus: true });
+}
+
+/** The benchmarks shown, into the draft (replacing any): one edit, undone as any other. */
+function addBench() {
+  const made = state.bench.result?.benchmarks;
+  if (!made || !state.draft || $('#bench-add').getAttribute('aria-disabled') === 'true') {
+    announce(state.t(made ? 'bmInDraft' : 'bmNothingToAdd'));
+    return;
+  }
+  state.draft.benchmarks = clone(made);
+  commit(null);
+  renderBenchNow();
+  announce(state.t('bmAdded'));
+}
+
+function removeBench() {
+  if (!state.draft || state.draft.benchmarks === undefined) return;
+  delete state.draft.benchmarks;
+  commit(null);
+  renderBenchNow();
+  $('#bench-current-heading').focus();
+  announce(state.t('bmRemoved'));
 }
 
 // ---------------------------------------------------------------------------
@@ -1503,6 +1825,8 @@ function onKeyDown(event) {
   if (state.screen !== 'work' || !(event.ctrlKey || event.metaKey) || event.altKey) return;
   // The JSON view and the team's links keep the browser's own undo while typing.
   if (event.target.id === 'json-text' || event.target.id === 'team-links' || $('#discard-dialog').open) return;
+  // So do the benchmarks view's fields (the responses, the settings), which are not the draft.
+  if (event.target.closest?.('#view-benchmarks') && event.target.matches('textarea, input')) return;
   const key = event.key.toLowerCase();
   if (key === 'z' && !event.shiftKey) {
     event.preventDefault();
@@ -1516,16 +1840,17 @@ function onKeyDown(event) {
 const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
 
 // A file dropped on the start screen opens; on the team view its links are
-// added; elsewhere on the workspace it is refused (rather than the browser
+// added; on the benchmarks view its responses are read; elsewhere on the workspace it is refused (rather than the browser
 // leaving the studio to show it).
 const teamShown = () => state.screen === 'work' && state.view === 'team';
+const benchShown = () => state.screen === 'work' && state.view === 'benchmarks';
 
 function onDragOver(event) {
   if (!carriesFiles(event)) return;
   event.preventDefault();
-  const accept = state.screen === 'start' || teamShown();
+  const accept = state.screen === 'start' || teamShown() || benchShown();
   event.dataTransfer.dropEffect = accept ? 'copy' : 'none';
-  $('#drop-overlay p').textContent = state.t(teamShown() ? 'teamDropNow' : 'dropNow');
+  $('#drop-overlay p').textContent = state.t(teamShown() ? 'teamDropNow' : benchShown() ? 'bmDropNow' : 'dropNow');
   $('#drop-overlay').hidden = !accept;
 }
 
@@ -1539,6 +1864,7 @@ function onDrop(event) {
   $('#drop-overlay').hidden = true;
   if (state.screen === 'start') openFile(event.dataTransfer.files[0]);
   else if (teamShown()) readTeamFile(event.dataTransfer.files[0]);
+  else if (benchShown()) readBenchFile(event.dataTransfer.files[0]);
 }
 
 // ---------------------------------------------------------------------------
@@ -1618,6 +1944,36 @@ function wire() {
   $('#team-result').addEventListener('click', (event) => {
     if (event.target.closest('#team-print')) window.print();
   });
+  $('#bench-show').addEventListener('click', () => runBench({ focus: true }));
+  $('#bench-text').addEventListener('input', () => scheduleBench());
+  $('#bench-file').addEventListener('click', () => $('#bench-file-input').click());
+  $('#bench-file-input').addEventListener('change', (event) => {
+    readBenchFile(event.target.files[0]);
+    event.target.value = '';
+  });
+  $('#bench-by').addEventListener('change', (event) => {
+    state.bench.by = event.target.value;
+    runBench();
+  });
+  $('#bench-min').addEventListener('input', () => scheduleBench());
+  $('#bench-labels').addEventListener('input', (event) => {
+    const lang = event.target.dataset?.lang;
+    if (!lang) return;
+    state.bench.labels[lang] = event.target.value;
+    scheduleBench();
+  });
+  $('#bench-problems').addEventListener('click', onBenchLineClick);
+  $('#bench-result').addEventListener('click', (event) => {
+    if (event.target.closest('#bench-bad-all')) {
+      state.bench.showAll = true;
+      renderBenchNow();
+      $('#bench-bad-heading')?.focus();
+      return;
+    }
+    onBenchLineClick(event);
+  });
+  $('#bench-add').addEventListener('click', addBench);
+  $('#bench-remove').addEventListener('click', removeBench);
   // The dots' rows follow the strips' width.
   let resizeTimer;
   window.addEventListener('resize', () => {

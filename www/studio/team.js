@@ -26,15 +26,30 @@ export function formatScore(value, lang) {
 
 const LINK = /readiness=|^[a-z0-9]+(?:-[a-z0-9]+)*@[^\s:]+:\S+$/i;
 
-/** The cells of CSV text (quotes doubled inside quoted cells), split by `delimiter`. */
-function parseCsv(text, delimiter) {
+/**
+ * The rows of CSV text (quotes doubled inside quoted cells), split by
+ * `delimiter`: arrays of cells, each with `line`, the line of the text it
+ * starts on (from 1; a quoted cell may run over several). A blank line is
+ * a row of one empty cell. (The benchmarks view reads responses with it.)
+ */
+export function parseCsv(text, delimiter) {
   const rows = [];
   let row = [];
   let cell = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
+  const end = () => {
+    row.push(cell);
+    row.line = start;
+    rows.push(row);
+    row = [];
+    cell = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (quoted) {
+      if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) line++;
       if (char !== '"') cell += char;
       else if (text[i + 1] === '"') {
         cell += '"';
@@ -48,14 +63,23 @@ function parseCsv(text, delimiter) {
       cell = '';
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
+      end();
+      start = ++line;
     } else cell += char;
   }
-  if (cell || row.length) rows.push([...row, cell]);
+  if (cell || row.length) end();
   return rows;
+}
+
+/**
+ * The delimiter of CSV text, from its first line that is not blank: the
+ * one of `,`, `;` and tab that splits it most, the comma on a tie (as
+ * `readiness batch` sniffs it). Spreadsheets in locales with a decimal
+ * comma, Indonesian among them, export with `;`.
+ */
+export function sniffDelimiter(text) {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim()) ?? '';
+  return [',', ';', '\t'].reduce((best, d) => (first.split(d).length > first.split(best).length ? d : best), ',');
 }
 
 /**
@@ -65,8 +89,7 @@ function parseCsv(text, delimiter) {
  * kept as they are, for the core to say why they do not read.
  */
 export function linesFromCsv(text) {
-  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim()) ?? '';
-  const delimiter = [',', ';', '\t'].reduce((best, d) => (first.split(d).length > first.split(best).length ? d : best), ',');
+  const delimiter = sniffDelimiter(text);
   const out = [];
   let header = true;
   for (const row of parseCsv(text.replace(/^\uFEFF/, ''), delimiter)) {
