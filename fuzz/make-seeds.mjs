@@ -26,6 +26,7 @@ const builtinText = readFileSync(join(root, 'core/questionnaires/social-media-st
 const builtin = JSON.parse(builtinText);
 const tinyText = readFileSync(join(root, 'tests/questionnaires/tiny.json'));
 const tiny = JSON.parse(tinyText);
+const benchmarkedQ = JSON.parse(readFileSync(join(root, 'tests/questionnaires/tiny-benchmarked.json'), 'utf8'));
 
 function writeSeeds(target, seeds) {
   const dir = join(seedsDir, target);
@@ -55,6 +56,8 @@ const packs = {
   builtinId: pack(null, 'id'),
   tinyEn: pack('tests/questionnaires/tiny.json', 'en'),
   tinyId: pack('tests/questionnaires/tiny.json', 'id'),
+  benchmarkedEn: pack('tests/questionnaires/tiny-benchmarked.json', 'en'),
+  benchmarkedId: pack('tests/questionnaires/tiny-benchmarked.json', 'id'),
 };
 
 // The widget's words as the build ships them (wasm/labels/<lang>.txt without
@@ -174,6 +177,8 @@ const firstTwoFactors = (q) => {
   const top = packs.tinyEn.indexOf('4059000000000000', packs.tinyEn.indexOf('b-one option 3'));
   const outOfRange = `${packs.tinyEn.slice(0, top)}c202a05f20000000${packs.tinyEn.slice(top + 16)}`;
   seeds['pack-option-score-out-of-range'] = bytes(7, outOfRange, 0, Buffer.from([1, 4]));
+  seeds['pack-benchmarked-en'] = bytes(7, packs.benchmarkedEn, 0, tinyAnswerBytes);
+  seeds['pack-benchmarked-id-cut'] = bytes(7, packs.benchmarkedId.slice(0, packs.benchmarkedId.length - 40));
   writeSeeds('share_and_progress', seeds);
 }
 
@@ -181,16 +186,16 @@ const firstTwoFactors = (q) => {
 //   byte 0 the setup, then messages separated by NUL bytes
 {
   const PAGE = 'https://example.test/page';
-  // The opcodes of widget_messages.rs: KINDS (16), ACTIONS (9), then these.
+  // The opcodes of widget_messages.rs: KINDS (17), ACTIONS (10), then these.
   // Their arguments never hold a 0 byte, which ends a message: 0x80 is a
   // flag byte with no flag set.
-  const OP_ANSWER = 0x80 | 25;
-  const OP_FILL = 0x80 | 26;
-  const OP_LOAD = 0x80 | 27;
-  const OP_RESTORED = 0x80 | 28;
-  const OP_FOLLOW = 0x80 | 29;
-  const OP_INVALID = 0x80 | 30;
-  const OP_ACTION_START = 0x80 | 16;
+  const OP_ANSWER = 0x80 | 27;
+  const OP_FILL = 0x80 | 28;
+  const OP_LOAD = 0x80 | 29;
+  const OP_RESTORED = 0x80 | 30;
+  const OP_FOLLOW = 0x80 | 31;
+  const OP_INVALID = 0x80 | 32;
+  const OP_ACTION_START = 0x80 | 17;
   // Setup bits.
   const ID = 1, STORAGE = 4, SCOPE = 8, BUILTIN = 0x10, TINY = 0x20, PACK_ID = 0x40, NO_SHOW = 0x80;
 
@@ -258,7 +263,7 @@ const firstTwoFactors = (q) => {
     'restore-valid': seq(
       STORAGE,
       op(OP_LOAD, 0x80),
-      `restored\n${shareCode(builtin, firstTwoFactors(builtin))}`,
+      `restored\n2026-11-30\n${shareCode(builtin, firstTwoFactors(builtin))}\n`,
       action('resume'),
       ...step(builtin, 2),
       ...step(builtin, 3),
@@ -266,16 +271,16 @@ const firstTwoFactors = (q) => {
     'restore-tampered': seq(
       STORAGE | SCOPE,
       op(OP_LOAD, 0x80),
-      `restored\n${tamper(shareCode(builtin, firstTwoFactors(builtin)))}`,
+      `restored\n2026-11-30\n${tamper(shareCode(builtin, firstTwoFactors(builtin)))}\n2026-08-30 ${tamper(shareCode(builtin, allTop(builtin)))}`,
       action('start'),
     ),
     'restore-other-version': seq(
       STORAGE,
       op(OP_LOAD, 1),
-      `restored\n${shareCode(tiny, allTop(tiny), { version: '0' })}`,
+      `restored\n2026-11-30\n${shareCode(tiny, allTop(tiny), { version: '0' })}\n2026-08-30 ${shareCode(tiny, allTop(tiny), { version: '0' })}`,
       action('start-over'),
     ),
-    'restore-tiny-resume-to-results': seq(TINY | STORAGE, `restored\n${shareCode(tiny, allTop(tiny))}`, action('resume'), action('share')),
+    'restore-tiny-resume-to-results': seq(TINY | STORAGE, `restored\n2026-11-30\n${shareCode(tiny, allTop(tiny))}\n2026-08-30 ${shareCode(tiny, mixed(tiny))}`, action('resume'), action('share'), action('forget'), action('restart')),
     'follow-links': seq(
       BUILTIN,
       `follow\n${shareCode(builtin, mixed(builtin))}`,
@@ -334,7 +339,24 @@ const firstTwoFactors = (q) => {
       'submit',
       'show',
     ),
-    'before-load': seq(NO_SHOW, action('start'), action('share'), 'submit', changed('a-one', '4'), 'restored\n', 'follow\n', 'lang\nid', 'show'),
+    'before-load': seq(NO_SHOW, action('start'), action('share'), 'submit', changed('a-one', '4'), 'restored\n\n\n', 'compare\nretail', 'follow\n', 'lang\nid', 'show'),
+    // The tiny questionnaire with benchmarks: the results compare, with
+    // everyone and with each group, and with the last result; then forget.
+    'benchmarked-compare-and-forget': seq(
+      STORAGE,
+      `load\nen\n\n${labels.en}\n${packs.benchmarkedEn}`,
+      `restored\n2026-11-30\n\n2026-08-30 ${shareCode(benchmarkedQ, mixed(benchmarkedQ))}`,
+      action('start'),
+      ...allSteps(benchmarkedQ, 1),
+      'compare\nretail',
+      'compare\nservices',
+      'compare\n',
+      'compare\nno-such-group',
+      'lang\nid',
+      `load\nid\n\n${labels.id}\n${packs.benchmarkedId}`,
+      action('forget'),
+      action('restart'),
+    ),
     'opcodes': seq(
       BUILTIN | STORAGE,
       op(OP_FILL, 3),
@@ -351,6 +373,9 @@ const firstTwoFactors = (q) => {
       op(OP_LOAD, 0x12),
       op(OP_LOAD, 0x60, 0x80),
       op(OP_LOAD, 0x23),
+      op(OP_LOAD, 0x81),
+      op(OP_FILL, 2),
+      'compare\nretail',
       op(OP_INVALID, 1, ...Buffer.from('factors[0].id\u001fno id\u001fadd one\u001e\u001f\u001f')),
     ),
   };
@@ -373,7 +398,7 @@ const firstTwoFactors = (q) => {
   // progress and stays on step 3, which "Next" (or a redraw) reads from the
   // new questionnaire.
   const stale = (last) => [
-    `restored\n${shareCode(builtin, firstTwoFactors(builtin))}`,
+    `restored\n2026-11-30\n${shareCode(builtin, firstTwoFactors(builtin))}\n`,
     `action\nresume\n${PAGE}`,
     `load\nen\n\n${labels.en}\n${packs.tinyEn}`,
     last,
@@ -390,8 +415,8 @@ const firstTwoFactors = (q) => {
 {
   const lines = (header, entries) => `${[...header, ...entries.map((e) => `"${e}"`)].join('\n')}\n`;
   const both = [builtin, tiny];
-  const kinds = ['show', 'load', 'invalid', 'failed', 'restored', 'lang', 'storage', 'follow', 'copied', 'changed', 'action', 'submit'];
-  const actions = ['start', 'resume', 'start-over', 'restart', 'back', 'retry', 'print', 'share'];
+  const kinds = ['show', 'load', 'invalid', 'failed', 'restored', 'lang', 'storage', 'follow', 'copied', 'changed', 'action', 'submit', 'compare'];
+  const actions = ['start', 'resume', 'start-over', 'restart', 'back', 'retry', 'print', 'share', 'forget'];
   writeFileSync(
     join(here, 'widget_messages.dict'),
     lines(

@@ -375,6 +375,12 @@ impl<'p> Reader<'p> {
     fn benchmarks(&mut self, factors: &[Factor]) -> Option<Benchmarks> {
         let mut groups = Vec::new();
         for _ in 0..self.count() {
+            // A count that the pack does not hold (a damaged one) would
+            // otherwise allocate for a million groups of nothing: found by
+            // fuzzing, as slowness.
+            if self.damaged {
+                break;
+            }
             let mut group = Group {
                 id: self.string(),
                 name: self.text(),
@@ -513,6 +519,18 @@ mod tests {
                 "{lang}"
             );
         }
+    }
+
+    /// Found by fuzzing, as slowness: a pack that claimed a million
+    /// groups it did not hold was read group by group (and allocated for)
+    /// before it was refused; reading now stops at the first damage.
+    #[cfg(feature = "benchmarks")]
+    #[test]
+    fn a_pack_that_claims_groups_it_lacks_is_refused() {
+        let pack = Questionnaire::builtin().pack(Lang::EN);
+        let claims = pack.replacen("\u{1f}0\u{1f}.", "\u{1f}999999\u{1f}.", 1);
+        assert_ne!(claims, pack);
+        assert!(Questionnaire::from_pack(&claims).is_none());
     }
 
     #[test]

@@ -106,4 +106,23 @@ fn check(q: &Questionnaire, answers: &Answers, report: &Report) {
         .count();
     assert!(report.answered >= counted);
     assert_eq!(report.answered + report.missing.len(), report.total);
+    // Benchmarks: a comparison on overall and on every factor, whole
+    // percent, and the same count on each; and every group compares too.
+    if let Some(benchmarks) = &q.benchmarks {
+        let overall = report.overall.benchmark.as_ref().expect("overall compared");
+        assert!(overall.percentile <= 100 && overall.count == benchmarks.count);
+        for factor in &report.factors {
+            let compared = factor.benchmark.as_ref().expect("each factor compared");
+            assert!(compared.percentile <= 100 && compared.count == overall.count);
+        }
+        for group in &benchmarks.groups {
+            let mut by_group = report.clone();
+            q.benchmark(&mut by_group, Some(&group.id));
+            let compared = by_group.overall.benchmark.expect("compared with the group");
+            assert_eq!(compared.group.as_deref(), Some(group.id.as_str()));
+            assert!(compared.percentile <= 100 && compared.count == group.count);
+        }
+    } else {
+        assert!(report.overall.benchmark.is_none());
+    }
 }

@@ -8,8 +8,8 @@
 //!   bits 4-5 a questionnaire loaded first as the loader would (none, the
 //!   built-in one, `tests/questionnaires/tiny.json`, the built-in one
 //!   again), bit 6 that pack in Indonesian rather than English, bit 7 no
-//!   `show` first. With storage on, the preload is followed by an empty
-//!   `restored`, as the loader sends when nothing was saved.
+//!   `show` first. With storage on, the preload is followed by a
+//!   `restored` of nothing, as the loader sends when nothing was saved.
 //!   The loader's `load` message is `load\nlang\ncode\nlabels\npack`: the
 //!   labels are the widget's words as the build ships them
 //!   (`wasm/labels/*.txt` without the names, separated by U+001F).
@@ -23,7 +23,8 @@
 //!     of the current questionnaire and answer `arg[1]` (one of 8 codes);
 //!   - `FILL`: `changed` for every question, answer from `arg[0]`;
 //!   - `LOAD`: a `load` of a built-in pack with the widget's labels in its
-//!     language (`arg[0]`: bit 0 tiny, bit 1 Indonesian, bit 2 a share
+//!     language (`arg[0]`: bit 0 tiny, with bit 7 the tiny one with
+//!     benchmarks (`tests/questionnaires/tiny-benchmarked.json`), bit 1 Indonesian, bit 2 a share
 //!     code from `arg[2..]` as in [`code`], else `arg[2..]` as the code
 //!     verbatim, bit 3 the pack cut at `arg[1]`/256 of its length, bit 4
 //!     the load's language tag `fr`, bit 5 the labels of the other
@@ -32,7 +33,8 @@
 //!     and `arg[1..]` as the problems (`path␟message␟hint`, records
 //!     separated by U+001E);
 //!   - `RESTORED`, `FOLLOW`: a share code with a correct checksum for the
-//!     current questionnaire (see [`code`]), as saved progress or a link;
+//!     current questionnaire (see [`code`]), as saved progress (and, dated,
+//!     as the last result) or a link;
 //!   - any other opcode: the bytes as they are.
 //!
 //! The current questionnaire (for `ANSWER`, `FILL` and the codes) is the
@@ -57,7 +59,7 @@ use readiness_wasm::Widget;
 /// The message kinds `message.rs` reads, and a few it must refuse.
 const KINDS: &[&str] = &[
     "show", "load", "invalid", "failed", "restored", "lang", "storage", "follow", "copied", "changed",
-    "action", "submit", "", "Show", "load ", "unknown",
+    "action", "submit", "", "Show", "load ", "unknown", "compare",
 ];
 
 /// The actions' names on the wire (`message.rs`), and one that is none.
@@ -70,6 +72,7 @@ const ACTIONS: &[&str] = &[
     "retry",
     "print",
     "share",
+    "forget",
     "jump",
 ];
 
@@ -88,16 +91,23 @@ const OP_INVALID: usize = OP_FOLLOW + 1;
 const MAX_CALLS: usize = 128;
 
 const TINY_JSON: &str = include_str!("../../tests/questionnaires/tiny.json");
+const BENCHMARKED_JSON: &str = include_str!("../../tests/questionnaires/tiny-benchmarked.json");
 
 fn tiny() -> &'static Questionnaire {
     static TINY: OnceLock<Questionnaire> = OnceLock::new();
     TINY.get_or_init(|| Questionnaire::from_json(TINY_JSON).expect("tiny.json is valid"))
 }
 
-/// The packs of the built-in and the tiny questionnaire, in English and
-/// Indonesian: `packs()[tiny as usize * 2 + indonesian as usize]`.
-fn packs() -> &'static [String; 4] {
-    static PACKS: OnceLock<[String; 4]> = OnceLock::new();
+fn benchmarked() -> &'static Questionnaire {
+    static Q: OnceLock<Questionnaire> = OnceLock::new();
+    Q.get_or_init(|| Questionnaire::from_json(BENCHMARKED_JSON).expect("tiny-benchmarked.json is valid"))
+}
+
+/// The packs of the built-in, the tiny and the benchmarked tiny
+/// questionnaire, in English and Indonesian:
+/// `packs()[which as usize * 2 + indonesian as usize]` (see [`questionnaire`]).
+fn packs() -> &'static [String; 6] {
+    static PACKS: OnceLock<[String; 6]> = OnceLock::new();
     PACKS.get_or_init(|| {
         let builtin = Questionnaire::builtin();
         [
@@ -105,6 +115,8 @@ fn packs() -> &'static [String; 4] {
             builtin.pack(Lang::new("id")),
             tiny().pack(Lang::EN),
             tiny().pack(Lang::new("id")),
+            benchmarked().pack(Lang::EN),
+            benchmarked().pack(Lang::new("id")),
         ]
     })
 }
@@ -152,11 +164,12 @@ fn cut(text: &str, fraction: u8) -> &str {
     &text[..end]
 }
 
-fn questionnaire(tiny_one: bool) -> &'static Questionnaire {
-    if tiny_one {
-        tiny()
-    } else {
-        Questionnaire::builtin()
+/// 0 the built-in questionnaire, 1 the tiny one, 2 the tiny one with benchmarks.
+fn questionnaire(which: usize) -> &'static Questionnaire {
+    match which {
+        0 => Questionnaire::builtin(),
+        1 => tiny(),
+        _ => benchmarked(),
     }
 }
 
@@ -182,7 +195,7 @@ impl Driver {
     #[allow(clippy::too_many_arguments)]
     fn load(
         &mut self,
-        tiny_one: bool,
+        which: usize,
         indonesian: bool,
         lang_tag: &str,
         code: &str,
@@ -190,12 +203,12 @@ impl Driver {
         labels_indonesian: bool,
         cut_labels: Option<u8>,
     ) {
-        let pack = &packs()[usize::from(tiny_one) * 2 + usize::from(indonesian)];
+        let pack = &packs()[which * 2 + usize::from(indonesian)];
         let pack = cut_pack.map_or(pack.as_str(), |fraction| cut(pack, fraction));
         let words = &labels()[usize::from(labels_indonesian)];
         let words = cut_labels.map_or(words.as_str(), |fraction| cut(words, fraction));
         if cut_pack.is_none() {
-            self.current = questionnaire(tiny_one);
+            self.current = questionnaire(which);
         }
         self.send(&["load\n", lang_tag, "\n", code, "\n", words, "\n", pack].concat());
     }
@@ -221,9 +234,9 @@ fuzz_target!(|data: &[u8]| {
     match (setup >> 4) & 3 {
         0 => {}
         preload => {
-            driver.load(preload == 2, indonesian, pack_lang, "", None, indonesian, None);
+            driver.load(usize::from(preload == 2), indonesian, pack_lang, "", None, indonesian, None);
             if storage {
-                driver.send("restored\n");
+                driver.send("restored\n2026-11-30\n\n");
             }
         }
     }
@@ -270,10 +283,14 @@ fuzz_target!(|data: &[u8]| {
             }
             OP_LOAD => {
                 let flags = byte(0);
-                let tiny_one = flags & 1 != 0;
+                let which = match flags & 0x81 {
+                    0 | 0x80 => 0,
+                    1 => 1,
+                    _ => 2,
+                };
                 let code_bytes = arg.get(2..).unwrap_or(&[]);
                 let code_text = if flags & 4 != 0 {
-                    code(questionnaire(tiny_one), code_bytes)
+                    code(questionnaire(which), code_bytes)
                 } else {
                     String::from_utf8_lossy(code_bytes).into_owned()
                 };
@@ -288,11 +305,13 @@ fuzz_target!(|data: &[u8]| {
                 };
                 let indonesian = flags & 2 != 0;
                 let labels_indonesian = indonesian != (flags & 32 != 0);
-                driver.load(tiny_one, indonesian, tag, &code_text, cut_pack, labels_indonesian, cut_labels);
+                driver.load(which, indonesian, tag, &code_text, cut_pack, labels_indonesian, cut_labels);
             }
             OP_RESTORED => {
+                // Saved progress, and the same answers as the last result,
+                // kept on an earlier date.
                 let code = code(driver.current, arg);
-                driver.send(&["restored\n", &code].concat());
+                driver.send(&["restored\n2026-11-30\n", &code, "\n2026-08-30 ", &code].concat());
             }
             OP_FOLLOW => {
                 let code = code(driver.current, arg);
