@@ -311,29 +311,9 @@ mod tests {
             r#"{"answers": {"b-sponsor": 2, "a-one": 1}, "Department": "IT", "respondent": 17}"#,
         ];
         let alphabet = b" \t\"\\,:{}[]0123456789.-+eEnulabrsptD\x01\xc3";
-        let mut state: u64 = 0x1d87_2b41_6e55_a9c3;
-        let mut random = |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
         let mut accepted = 0;
-        for _ in 0..100_000 {
-            let mut line = seeds[random(seeds.len())].as_bytes().to_vec();
-            for _ in 0..1 + random(3) {
-                let at = random(line.len());
-                match random(3) {
-                    0 => line[at] = alphabet[random(alphabet.len())],
-                    1 => line.insert(at, alphabet[random(alphabet.len())]),
-                    _ => {
-                        line.remove(at);
-                    }
-                }
-            }
-            if let Ok(line) = std::str::from_utf8(&line) {
-                accepted += usize::from(agrees(&mut scanner, &q, line));
-            }
+        for line in scan::tests::mutants(&seeds, alphabet, 0x1d87_2b41_6e55_a9c3, 100_000) {
+            accepted += usize::from(agrees(&mut scanner, &q, &line));
         }
         assert!(accepted > 1000, "too few mutants accepted ({accepted}) to mean much");
     }
