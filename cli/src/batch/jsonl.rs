@@ -312,9 +312,38 @@ mod tests {
         ];
         let alphabet = b" \t\"\\,:{}[]0123456789.-+eEnulabrsptD\x01\xc3";
         let mut accepted = 0;
-        for line in scan::tests::mutants(&seeds, alphabet, 0x1d87_2b41_6e55_a9c3, 100_000) {
+        for line in mutants(&seeds, alphabet, 0x1d87_2b41_6e55_a9c3, 100_000) {
             accepted += usize::from(agrees(&mut scanner, &q, &line));
         }
         assert!(accepted > 1000, "too few mutants accepted ({accepted}) to mean much");
+    }
+
+    /// `count` lines made from `seeds` by one to three random byte edits
+    /// (replace, insert or remove, from `alphabet`), those that are still
+    /// UTF-8: deterministic, from `state` (xorshift). The scanner's tests
+    /// use it too.
+    pub(super) fn mutants(seeds: &[&str], alphabet: &[u8], mut state: u64, count: usize) -> Vec<String> {
+        let mut random = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        let mut lines = Vec::new();
+        for _ in 0..count {
+            let mut line = seeds[random(seeds.len())].as_bytes().to_vec();
+            for _ in 0..1 + random(3) {
+                let at = random(line.len());
+                match random(3) {
+                    0 => line[at] = alphabet[random(alphabet.len())],
+                    1 => line.insert(at, alphabet[random(alphabet.len())]),
+                    _ => {
+                        line.remove(at);
+                    }
+                }
+            }
+            lines.extend(String::from_utf8(line).ok());
+        }
+        lines
     }
 }
