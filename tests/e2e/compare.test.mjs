@@ -164,6 +164,18 @@ test('at 360 px the comparisons fit, in Indonesian', async () => {
   const sentence = words.ahead.replace('{n}', report.overall.benchmark.percentile).replace('{total}', Q.benchmarks.label.id);
   assert.equal(await widget.locator('.rc-compare p').textContent(), sentence);
   await assertNoOverflow(page, 'results at 360 px');
+  // Nor inside the widget, which clips what is wider than itself (paint
+  // containment): a long header once pushed the table, and the radar's
+  // labels with it, past its edge.
+  const wider = await widget.evaluate((element) => {
+    const root = element.shadowRoot.querySelector('.rc');
+    const edge = root.getBoundingClientRect().right + 1;
+    return [...root.querySelectorAll('*')]
+      .filter((node) => !node.closest('svg') || node.matches('svg'))
+      .filter((node) => node.getClientRects().length && node.getBoundingClientRect().right > edge)
+      .map((node) => `${node.tagName.toLowerCase()}.${node.getAttribute('class') ?? ''}`);
+  });
+  assert.deepEqual(wider, [], 'nothing wider than the widget');
   await assertAxeClean(page, 'results at 360 px');
   await screenshot(page, 'compare-results-360-id');
 });
