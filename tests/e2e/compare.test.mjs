@@ -23,7 +23,6 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ROOT,
-  describeViolations,
   finish,
   focused,
   harness,
@@ -31,12 +30,11 @@ import {
   loadVector,
   questionIds,
   recordEvents,
-  runAxe,
   screenshot,
-  shareChecksum,
+  shareCode,
   waitForView,
 } from './helpers.mjs';
-import { assertNoOverflow } from './studio-helpers.mjs';
+import { assertAxeClean, assertNoOverflow } from './studio-helpers.mjs';
 
 const h = harness();
 const CLI = path.join(ROOT, 'target/release/readiness');
@@ -59,12 +57,6 @@ async function cliReport(answers, { group, lang = 'en' } = {}) {
   return JSON.parse(execFileSync(CLI, group ? [...args, '--group', group] : args, { encoding: 'utf8' }));
 }
 
-/** A genuine share code for `answers`, as core/src/share.rs writes it: a letter per question. */
-const LETTER = { 'dont-know': 'd', 'not-applicable': 'n' };
-function shareCode(answers) {
-  const payload = `${Q.id}@${Q.version}:${IDS.map((id) => LETTER[answers[id]] ?? answers[id]).join('')}`;
-  return `${payload}-${shareChecksum(payload)}`;
-}
 
 const tenths = (n) => n.toFixed(1);
 const signed = (n) => (n > 0 ? `+${tenths(n)}` : tenths(n));
@@ -74,11 +66,6 @@ function recordPaths(page) {
   const paths = [];
   page.on('request', (request) => paths.push(new URL(request.url()).pathname));
   return () => paths.filter((p) => !/^\/(widget-compare|test|questionnaires)\/|^\/favicon\.svg$/.test(p));
-}
-
-async function assertAxeClean(page, where) {
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
 }
 
 test('the results compare with the benchmarks: the core’s percentiles, a strip per factor, a group selector that keeps focus', async () => {
@@ -193,7 +180,7 @@ test('a returning visitor sees what changed since their last result, and the new
             sessionStorage.setItem('seeded', '1');
           }
         },
-        [LAST_KEY, `${lastDate} ${shareCode(earlier)}`],
+        [LAST_KEY, `${lastDate} ${shareCode(Q, earlier)}`],
       ),
   });
   const widget = page.locator('readiness-check');
@@ -222,7 +209,7 @@ test('a returning visitor sees what changed since their last result, and the new
 
   // The new result is kept, with the visitor's date.
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), LAST_KEY), `${today} ${shareCode(MIXED)}`);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), LAST_KEY), `${today} ${shareCode(Q, MIXED)}`);
 
   // Back the same day with the same answers: nothing changed, and nothing is said.
   await page.reload();

@@ -241,6 +241,16 @@ export function shareChecksum(payload) {
   return (hash % 36 ** 4).toString(36).padStart(4, '0');
 }
 
+/** The letter of an answer in a share code (core/src/share.rs); 0 to 4 are their digit. */
+export const SHARE_LETTER = { 'dont-know': 'd', 'not-applicable': 'n' };
+
+/** A genuine share code for `answers` (every question answered) to `questionnaire`, as the core writes it. */
+export function shareCode(questionnaire, answers) {
+  const letters = questionIds(questionnaire).map((id) => SHARE_LETTER[answers[id]] ?? answers[id]);
+  const payload = `${questionnaire.id}@${questionnaire.version}:${letters.join('')}`;
+  return `${payload}-${shareChecksum(payload)}`;
+}
+
 /** `text` for use inside a RegExp, matching itself only. */
 export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

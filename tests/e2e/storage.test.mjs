@@ -14,6 +14,7 @@ import {
   escapeRegExp,
   questionIds,
   shareChecksum,
+  SHARE_LETTER,
   answerStep,
   checkedOnStep,
   finish,
@@ -50,7 +51,6 @@ const saved = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 // The built-in questionnaire's question ids, in the order asked: the order
 // of a share code's letters.
 const QUESTION_IDS = questionIds(BUILTIN);
-const LETTER = { 'dont-know': 'd', 'not-applicable': 'n' };
 
 /** The share code core/src/share.rs writes for `answers`, read back letter by letter. */
 function savedAnswers(code) {
@@ -60,7 +60,7 @@ function savedAnswers(code) {
   const answers = {};
   for (const [i, letter] of [...match[1]].entries()) {
     if (letter === '_') continue;
-    const answer = Object.entries(LETTER).find(([, l]) => l === letter)?.[0] ?? Number(letter);
+    const answer = Object.entries(SHARE_LETTER).find(([, l]) => l === letter)?.[0] ?? Number(letter);
     answers[QUESTION_IDS[i]] = answer;
   }
   return answers;

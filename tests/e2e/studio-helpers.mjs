@@ -1,4 +1,4 @@
-// What the studio's browser tests (studio.test.mjs, studio-team.test.mjs)
+// What several browser tests (the studio's, compare.test.mjs)
 // share: accessibility and layout checks, screenshots, a keyboard walk.
 
 import assert from 'node:assert/strict';
